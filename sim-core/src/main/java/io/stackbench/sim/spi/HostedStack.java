@@ -1,0 +1,37 @@
+package io.stackbench.sim.spi;
+
+import java.net.InetAddress;
+
+/**
+ * What a TCP/IP stack must offer to be hosted by the bench. The bench calls these methods from the
+ * simulation's single thread; the stack answers through the {@link StackHost} it was given, and
+ * must never read a clock, start a thread or draw from an unseeded random source.
+ */
+public interface HostedStack {
+
+    /**
+     * Boots the stack on the host's interfaces: forms addresses, joins groups, sends whatever a
+     * booting host sends.
+     *
+     * @throws StackConfigurationException when the boot arguments are invalid; nothing is sent then
+     */
+    void start(StackHost host);
+
+    /** Shuts the stack down: cancels its timers and forgets its state. */
+    void stop();
+
+    /** Handles a frame that arrived on interface {@code interfaceIndex}. Never throws. */
+    void receive(int interfaceIndex, byte[] frame);
+
+    /** Tells the stack that an interface went up or down. */
+    void linkStateChanged(int interfaceIndex, boolean up);
+
+    /**
+     * Sends one ICMP or ICMPv6 echo request and reports the outcome to {@code listener}: a reply, or
+     * an error such as "no route to 192.0.2.1". The bench decides when a missing reply is a timeout.
+     */
+    void sendEchoRequest(InetAddress destination, int identifier, int sequence, int payloadLength, EchoListener listener);
+
+    /** Returns the stack's current state for assertions. */
+    StackSnapshot snapshot();
+}
