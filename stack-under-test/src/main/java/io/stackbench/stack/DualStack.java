@@ -1,0 +1,208 @@
+package io.stackbench.stack;
+
+import io.stackbench.sim.net.MacAddress;
+import io.stackbench.sim.spi.EchoListener;
+import io.stackbench.sim.spi.HostedStack;
+import io.stackbench.sim.spi.StackConfigurationException;
+import io.stackbench.sim.spi.StackHost;
+import io.stackbench.sim.spi.StackSnapshot;
+import io.stackbench.stack.arp.ArpLayer;
+import io.stackbench.stack.config.BootArgumentException;
+import io.stackbench.stack.config.BootArguments;
+import io.stackbench.stack.config.StackConfig;
+import io.stackbench.stack.icmpv4.Icmpv4Layer;
+import io.stackbench.stack.ipv4.Ipv4Layer;
+import io.stackbench.stack.wire.EtherType;
+import io.stackbench.stack.wire.EthernetFrame;
+import io.stackbench.stack.wire.EthernetHeader;
+import io.stackbench.stack.wire.Ipv4Address;
+import io.stackbench.stack.wire.MalformedPacketException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The dual-stack host that the bench tests, configured like a MirageOS 3.10 unikernel from boot
+ * arguments. Ethernet input is dispatched by EtherType to ARP and IPv4; every frame that is not
+ * processed is counted under a {@code drop.*} or {@code filter.*} reason, and no exception leaves
+ * {@link #receive}.
+ *
+ * <p>IPv6 arguments are parsed and validated, but IPv6 itself is not implemented yet: the stack
+ * runs IPv4 only and says so in its log.
+ */
+public final class DualStack implements HostedStack {
+
+    private final Counters counters = new Counters();
+    private StackContext context;
+    private StackConfig config;
+    private ArpLayer arp;
+    private Ipv4Layer ipv4;
+    private Icmpv4Layer icmpv4;
+    private boolean running;
+
+    @Override
+    public void start(StackHost host) {
+        if (running) {
+            throw new IllegalStateException("stack already started; stop it first");
+        }
+        StackConfig parsed;
+        try {
+            parsed = BootArguments.parse(host.bootArguments());
+        } catch (BootArgumentException e) {
+            throw new StackConfigurationException(e.getMessage(), e);
+        }
+        config = parsed;
+        counters.clear();
+        context = new StackContext(host, counters);
+        running = true;
+        host.event("boot", "booted with " + (host.bootArguments().isEmpty() ? "default arguments" : String.join(" ", host.bootArguments()))
+                + " on " + host.macAddress(StackContext.INTERFACE));
+
+        if (!config.ipv6Only()) {
+            startIpv4();
+        } else {
+            host.event("ipv4.disabled", "IPv4 and ARP are off (--ipv6-only=true)");
+        }
+        if (!config.ipv4Only()) {
+            // TODO: RFC 4862 link-local address, DAD, router solicitation and SLAAC; IPv6 frames are dropped until then.
+            host.event("ipv6.not-implemented", "IPv6 is not implemented yet; running IPv4 only");
+        } else {
+            host.event("ipv6.disabled", "IPv6 is off (--ipv4-only=true)");
+        }
+    }
+
+    private void startIpv4() {
+        Ipv4Address address = Ipv4Address.of(config.ipv4().address());
+        int prefixLength = config.ipv4().prefixLength();
+        Ipv4Address gateway = config.ipv4Gateway().map(Ipv4Address::of).orElse(null);
+        arp = new ArpLayer(context, address);
+        ipv4 = new Ipv4Layer(context, address, prefixLength, gateway, arp);
+        icmpv4 = new Icmpv4Layer(context, ipv4);
+        ipv4.setIcmp(icmpv4);
+        context.event("ipv4.address", address + "/" + prefixLength + " PREFERRED"
+                + (gateway == null ? ", no default gateway" : ", default gateway " + gateway));
+        arp.announce();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.invalidate();
+        }
+        running = false;
+        arp = null;
+        ipv4 = null;
+        icmpv4 = null;
+    }
+
+    @Override
+    public void receive(int interfaceIndex, byte[] frame) {
+        if (!running) {
+            return;
+        }
+        try {
+            dispatch(interfaceIndex, frame);
+        } catch (RuntimeException e) {
+            // A bug in a layer must not take the simulation down; it is a counted drop like any
+            // other, and the event makes it visible to the scenario.
+            counters.drop("internal-error");
+            context.event("internal-error", e.toString());
+        }
+    }
+
+    private void dispatch(int interfaceIndex, byte[] frame) {
+        counters.increment("rx.frames");
+        if (interfaceIndex != StackContext.INTERFACE) {
+            counters.drop("ethernet.unconfigured-interface");
+            return;
+        }
+        EthernetFrame view = new EthernetFrame(frame);
+        EthernetHeader header;
+        try {
+            header = EthernetHeader.parse(view);
+        } catch (MalformedPacketException e) {
+            counters.drop(e.counterName());
+            return;
+        }
+        MacAddress destination = header.destination();
+        if (destination.isMulticast() && !destination.isBroadcast()) {
+            // The IPv4 host joins no multicast group, so no multicast frame is for it.
+            counters.increment("filter.multicast-not-joined");
+            return;
+        }
+        if (!destination.equals(context.mac()) && !destination.isBroadcast()) {
+            counters.increment("filter.other-unicast");
+            return;
+        }
+        if (header.source().equals(context.mac())) {
+            counters.drop("ethernet.own-source");
+            return;
+        }
+
+        EtherType type = header.etherType();
+        int offset = view.payloadOffset();
+        int length = view.payloadLength();
+        if (type.equals(EtherType.ARP)) {
+            if (arp == null) {
+                counters.drop("arp.disabled");
+                return;
+            }
+            arp.receive(frame, offset, length);
+        } else if (type.equals(EtherType.IPV4)) {
+            if (ipv4 == null) {
+                counters.drop("ipv4.disabled");
+                return;
+            }
+            if (length < 1 || (frame[offset] & 0xf0) >> 4 != 4) {
+                counters.drop("ethernet.ip-version-mismatch");
+                return;
+            }
+            ipv4.receive(frame, offset, length);
+        } else if (type.equals(EtherType.IPV6)) {
+            counters.drop(config.ipv4Only() ? "ipv6.disabled" : "ipv6.not-implemented");
+        } else {
+            counters.drop("ethernet.unknown-ethertype");
+        }
+    }
+
+    @Override
+    public void linkStateChanged(int interfaceIndex, boolean up) {
+        if (running) {
+            context.event("link", "interface " + interfaceIndex + (up ? " up" : " down"));
+        }
+    }
+
+    @Override
+    public void sendEchoRequest(InetAddress destination, int identifier, int sequence, int payloadLength, EchoListener listener) {
+        if (!running) {
+            listener.onError(sequence, "stack is not running");
+            return;
+        }
+        if (destination instanceof Inet6Address) {
+            listener.onError(sequence, config.ipv4Only() ? "IPv6 is disabled (--ipv4-only=true)" : "IPv6 is not implemented yet");
+            return;
+        }
+        if (icmpv4 == null) {
+            listener.onError(sequence, "IPv4 is disabled (--ipv6-only=true)");
+            return;
+        }
+        icmpv4.sendEchoRequest(Ipv4Address.of((Inet4Address) destination), identifier, sequence, payloadLength, listener);
+    }
+
+    @Override
+    public StackSnapshot snapshot() {
+        List<StackSnapshot.Address> addresses = new ArrayList<>();
+        List<StackSnapshot.Neighbor> neighbors = new ArrayList<>();
+        List<StackSnapshot.Route> routes = new ArrayList<>();
+        if (ipv4 != null) {
+            addresses.add(new StackSnapshot.Address(StackContext.INTERFACE, ipv4.address().toInetAddress(), config.ipv4().prefixLength(),
+                    "PREFERRED", "static"));
+            neighbors.addAll(arp.entries());
+            routes.addAll(ipv4.routes());
+        }
+        return new StackSnapshot(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null, false);
+    }
+}
