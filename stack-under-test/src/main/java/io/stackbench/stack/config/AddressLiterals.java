@@ -103,17 +103,16 @@ public final class AddressLiterals {
             if (octet.isEmpty()) {
                 return "octet " + (i + 1) + " is empty";
             }
-            if (octet.length() > 3) {
-                return "octet '" + octet + "' has more than three digits";
-            }
-            int value = 0;
             for (int j = 0; j < octet.length(); j++) {
                 char c = octet.charAt(j);
                 if (c < '0' || c > '9') {
                     return "octet '" + octet + "' is not a decimal number";
                 }
-                value = value * 10 + (c - '0');
             }
+            if (octet.length() > 3) {
+                return "octet '" + octet + "' has more than three digits";
+            }
+            int value = Integer.parseInt(octet);
             if (octet.length() > 1 && octet.charAt(0) == '0') {
                 return "octet '" + octet + "' has a leading zero, which some parsers read as octal; write " + value;
             }
@@ -135,7 +134,7 @@ public final class AddressLiterals {
             if (c == '%') {
                 return "a zone index ('" + text.substring(i) + "') is not allowed here";
             }
-            if (c != ':' && c != '.' && Character.digit(c, 16) < 0) {
+            if (c != ':' && c != '.' && !isAsciiHexDigit(c)) {
                 return "'" + c + "' is not a hex digit, ':' or '.'";
             }
         }
@@ -244,6 +243,11 @@ public final class AddressLiterals {
                     + parseDottedQuad(text.substring(text.lastIndexOf(':') + 1), new byte[IPV4_OCTETS], 0);
             default -> throw new IllegalStateException("unknown group error code " + code);
         };
+    }
+
+    /** Accepts only 0-9, a-f and A-F, because {@link Character#digit} also accepts non-ASCII digits. */
+    private static boolean isAsciiHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static String formatDottedQuad(byte[] bytes, int offset) {
