@@ -1,0 +1,111 @@
+package io.stackbench.scenario.run;
+
+import io.stackbench.sim.engine.Simulator;
+import io.stackbench.sim.engine.Timer;
+import io.stackbench.sim.net.MacAddress;
+import io.stackbench.sim.net.Nic;
+import io.stackbench.sim.random.DeterministicRandom;
+import io.stackbench.sim.spi.StackEvent;
+import io.stackbench.sim.spi.StackHost;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The bench's side of the stack SPI for one stack node with one interface. */
+final class BenchStackHost implements StackHost {
+
+    private final String nodeName;
+    private final List<String> bootArguments;
+    private final Simulator simulator;
+    private final DeterministicRandom random;
+    private final Nic nic;
+    private final List<StackEvent> events;
+    private final Supplier<String> currentCause;
+
+    BenchStackHost(String nodeName, List<String> bootArguments, Simulator simulator, DeterministicRandom random, Nic nic,
+            List<StackEvent> events, Supplier<String> currentCause) {
+        this.nodeName = nodeName;
+        this.bootArguments = List.copyOf(bootArguments);
+        this.simulator = simulator;
+        this.random = random;
+        this.nic = nic;
+        this.events = events;
+        this.currentCause = currentCause;
+    }
+
+    @Override
+    public String nodeName() {
+        return nodeName;
+    }
+
+    @Override
+    public List<String> bootArguments() {
+        return bootArguments;
+    }
+
+    @Override
+    public long now() {
+        return simulator.now();
+    }
+
+    @Override
+    public Timer schedule(long delayNanos, Runnable action) {
+        return simulator.scheduleAfter(delayNanos, action);
+    }
+
+    @Override
+    public DeterministicRandom random() {
+        return random;
+    }
+
+    @Override
+    public int interfaceCount() {
+        return 1;
+    }
+
+    @Override
+    public MacAddress macAddress(int interfaceIndex) {
+        check(interfaceIndex);
+        return nic.mac();
+    }
+
+    @Override
+    public int mtu(int interfaceIndex) {
+        check(interfaceIndex);
+        return nic.mtu();
+    }
+
+    @Override
+    public boolean isUp(int interfaceIndex) {
+        check(interfaceIndex);
+        return nic.isUp();
+    }
+
+    @Override
+    public void transmit(int interfaceIndex, byte[] frame) {
+        check(interfaceIndex);
+        nic.transmit(frame, currentCause.get());
+    }
+
+    @Override
+    public void joinMulticast(int interfaceIndex, MacAddress group) {
+        check(interfaceIndex);
+        nic.joinMulticast(group);
+    }
+
+    @Override
+    public void leaveMulticast(int interfaceIndex, MacAddress group) {
+        check(interfaceIndex);
+        nic.leaveMulticast(group);
+    }
+
+    @Override
+    public void event(String kind, String message) {
+        events.add(new StackEvent(simulator.now(), nodeName, kind, message));
+    }
+
+    private static void check(int interfaceIndex) {
+        if (interfaceIndex != 0) {
+            throw new IndexOutOfBoundsException("node has one interface (0), not " + interfaceIndex);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.stackbench.scenario.run;
+
+import io.stackbench.scenario.load.Addresses;
+import io.stackbench.scenario.model.ExpectationSpec;
+import io.stackbench.scenario.model.NodeSpec;
+import io.stackbench.scenario.model.Scenario;
+import io.stackbench.scenario.model.SegmentSpec;
+import io.stackbench.scenario.model.StepSpec;
+import io.stackbench.scenario.peer.ArpResponderPeer;
+import io.stackbench.scenario.peer.PeerHost;
+import io.stackbench.scenario.peer.ScriptedPeer;
+import io.stackbench.sim.capture.Capture;
+import io.stackbench.sim.capture.CaptureInterface;
+import io.stackbench.sim.capture.CapturedFrame;
+import io.stackbench.sim.capture.NameRecord;
+import io.stackbench.sim.engine.SimTime;
+import io.stackbench.sim.engine.SimulationLimitException;
+import io.stackbench.sim.engine.Simulator;
+import io.stackbench.sim.net.Nic;
+import io.stackbench.sim.net.Segment;
+import io.stackbench.sim.random.DeterministicRandom;
+import io.stackbench.sim.spi.EchoListener;
+import io.stackbench.sim.spi.HostedStack;
+import io.stackbench.sim.spi.StackConfigurationException;
+import io.stackbench.sim.spi.StackEvent;
+import io.stackbench.sim.spi.StackSnapshot;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Builds a scenario's network in a fresh simulator, runs its timeline to the end, and judges its
+ * expectations. One runner call is one independent simulation, so runs can go in parallel.
+ */
+public final class ScenarioRunner {
+
+    private final Supplier<HostedStack> stackFactory;
+    private final Function<String, Predicate<byte[]>> filterCompiler;
+
+    /**
+     * @param stackFactory makes one instance of the stack under test per stack node
+     * @param filterCompiler compiles a display filter into a frame predicate
+     */
+    public ScenarioRunner(Supplier<HostedStack> stackFactory, Function<String, Predicate<byte[]>> filterCompiler) {
+        this.stackFactory = stackFactory;
+        this.filterCompiler = filterCompiler;
+    }
+
+    public RunResult run(Scenario scenario) {
+        return new Run(scenario).execute();
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        private final Scenario scenario;
+        private final Simulator simulator = new Simulator();
+        private final List<CapturedFrame> frames = new ArrayList<>();
+        private final List<StackEvent> events = new ArrayList<>();
+        private final Map<String, Segment> segments = new LinkedHashMap<>();
+        private final Map<String, HostedStack> stacks = new LinkedHashMap<>();
+        private final Map<String, Nic> nics = new LinkedHashMap<>();
+        private final Map<String, String> bootErrors = new TreeMap<>();
+        private final Map<String, List<PingAttempt>> pings = new LinkedHashMap<>();
+        private final Map<String, StackSnapshot> snapshots = new LinkedHashMap<>();
+        private String cause;
+
+        Run(Scenario scenario) {
+            this.scenario = scenario;
+            simulator.setEventBudget(scenario.eventBudget());
+        }
+
+        RunResult execute() {
+            build();
+            scheduleSteps();
+            scheduleSnapshots();
+
+            String abortReason = null;
+            try {
+                simulator.runUntil(scenario.durationNanos());
+            } catch (SimulationLimitException e) {
+                abortReason = "run stopped at " + SimTime.format(e.simulatedTime()) + ": " + e.getMessage();
+            }
+            for (Map.Entry<String, HostedStack> stack : stacks.entrySet()) {
+                snapshots.putIfAbsent(stack.getKey() + "@end", stack.getValue().snapshot());
+            }
+
+            Capture capture = buildCapture();
+            List<ExpectationResult> results = new ExpectationJudge(scenario, capture, events, bootErrors, pings, snapshots, filterCompiler)
+                    .judge();
+            long delivered = segments.values().stream().mapToLong(Segment::framesDelivered).sum();
+            return new RunResult(scenario, capture, List.copyOf(events), bootErrors, pings, results, abortReason, simulator.eventsRun(),
+                    delivered);
+        }
+
+        private void build() {
+            int index = 0;
+            for (SegmentSpec spec : scenario.segments()) {
+                Segment segment = new Segment(simulator, spec.name(), index++, spec.profile(),
+                        DeterministicRandom.forComponent(scenario.seed(), "segment:" + spec.name()),
+                        (seg, time, frame, comment) -> frames.add(new CapturedFrame(seg.index(), time, frame, frame.length, comment, 0)));
+                segments.put(spec.name(), segment);
+            }
+            for (NodeSpec node : scenario.nodes()) {
+                Segment segment = segments.get(node.segment());
+                if (node instanceof NodeSpec.Stack spec) {
+                    HostedStack stack = stackFactory.get();
+                    Nic nic = segment.attach(spec.name(), "eth0", spec.mac(), (n, frame) -> stack.receive(0, frame));
+                    BenchStackHost host = new BenchStackHost(spec.name(), spec.boot(), simulator,
+                            DeterministicRandom.forComponent(scenario.seed(), "node:" + spec.name()), nic, events, () -> cause);
+                    stacks.put(spec.name(), stack);
+                    nics.put(spec.name(), nic);
+                    simulator.scheduleAt(0, () -> boot(spec.name(), stack, host));
+                } else if (node instanceof NodeSpec.ArpResponder spec) {
+                    ScriptedPeer[] peer = new ScriptedPeer[1];
+                    Nic nic = segment.attach(spec.name(), "eth0", spec.mac(), (n, frame) -> peer[0].receive(frame));
+                    peer[0] = new ArpResponderPeer(new PeerHost(spec.name(), nic, simulator), spec);
+                    nics.put(spec.name(), nic);
+                    simulator.scheduleAt(0, peer[0]::start);
+                }
+            }
+        }
+
+        private void boot(String name, HostedStack stack, BenchStackHost host) {
+            try {
+                stack.start(host);
+            } catch (StackConfigurationException e) {
+                bootErrors.put(name, e.getMessage());
+                events.add(new StackEvent(simulator.now(), name, "boot.failed", e.getMessage()));
+                stacks.remove(name);
+                nics.get(name).setUp(false);
+            }
+        }
+
+        private void scheduleSteps() {
+            int index = 0;
+            for (StepSpec step : scenario.steps()) {
+                int stepIndex = index++;
+                if (step instanceof StepSpec.Ping ping) {
+                    List<PingAttempt> attempts = new ArrayList<>();
+                    pings.put(ping.id(), attempts);
+                    for (int seq = 0; seq < ping.count(); seq++) {
+                        int sequence = seq;
+                        long at = ping.atNanos() + seq * ping.intervalNanos();
+                        if (at > scenario.durationNanos()) {
+                            break;
+                        }
+                        simulator.scheduleAt(at, () -> sendEcho(ping, stepIndex, sequence, attempts));
+                    }
+                } else if (step instanceof StepSpec.Link link) {
+                    simulator.scheduleAt(link.atNanos(), () -> setLink(link));
+                }
+            }
+        }
+
+        private void sendEcho(StepSpec.Ping ping, int stepIndex, int sequence, List<PingAttempt> attempts) {
+            HostedStack stack = stacks.get(ping.node());
+            long sentAt = simulator.now();
+            int slot = attempts.size();
+            attempts.add(new PingAttempt(sequence, sentAt, "PENDING", -1, null));
+            if (stack == null) {
+                attempts.set(slot, new PingAttempt(sequence, sentAt, "ERROR", -1, "node " + ping.node() + " is not running"));
+                return;
+            }
+            simulator.scheduleAfter(ping.timeoutNanos(), () -> {
+                if (attempts.get(slot).outcome().equals("PENDING")) {
+                    attempts.set(slot, new PingAttempt(sequence, sentAt, "LOST", -1, null));
+                }
+            });
+            EchoListener listener = new EchoListener() {
+                @Override
+                public void onReply(InetAddress from, int seq, int payloadLength, int ttl) {
+                    if (attempts.get(slot).outcome().equals("PENDING")) {
+                        attempts.set(slot, new PingAttempt(sequence, sentAt, "REPLY", simulator.now() - sentAt, null));
+                    }
+                }
+
+                @Override
+                public void onError(int seq, String reason) {
+                    if (attempts.get(slot).outcome().equals("PENDING")) {
+                        attempts.set(slot, new PingAttempt(sequence, sentAt, "ERROR", -1, reason));
+                    }
+                }
+            };
+            cause = "step " + ping.id() + ": ping " + Addresses.format(ping.target()) + " seq " + sequence;
+            try {
+                stack.sendEchoRequest(ping.target(), 0x5342 + stepIndex, sequence, ping.size(), listener);
+            } finally {
+                cause = null;
+            }
+        }
+
+        private void setLink(StepSpec.Link link) {
+            Nic nic = nics.get(link.node());
+            nic.setUp(link.up());
+            HostedStack stack = stacks.get(link.node());
+            if (stack != null) {
+                stack.linkStateChanged(0, link.up());
+            }
+            events.add(new StackEvent(simulator.now(), link.node(), "bench.link", "step " + link.id() + ": link " + (link.up() ? "up" : "down")));
+        }
+
+        private void scheduleSnapshots() {
+            for (ExpectationSpec expectation : scenario.expectations()) {
+                String node;
+                long at;
+                if (expectation instanceof ExpectationSpec.ArpCache cache) {
+                    node = cache.node();
+                    at = cache.atNanos();
+                } else if (expectation instanceof ExpectationSpec.Counter counter) {
+                    node = counter.node();
+                    at = counter.atNanos();
+                } else {
+                    continue;
+                }
+                if (at >= scenario.durationNanos()) {
+                    continue;
+                }
+                String key = node + "@" + at;
+                simulator.scheduleAt(at, () -> {
+                    HostedStack stack = stacks.get(node);
+                    if (stack != null) {
+                        snapshots.putIfAbsent(key, stack.snapshot());
+                    }
+                });
+            }
+        }
+
+        private Capture buildCapture() {
+            List<CaptureInterface> interfaces = new ArrayList<>();
+            for (Segment segment : segments.values()) {
+                List<String> attached = new ArrayList<>();
+                for (Nic nic : segment.nics()) {
+                    attached.add(nic.nodeName() + " " + nic.mac());
+                }
+                interfaces.add(new CaptureInterface(segment.name(), "segment " + segment.name() + ": " + String.join(", ", attached), 1, 262_144));
+            }
+            List<NameRecord> names = new ArrayList<>();
+            for (NodeSpec node : scenario.nodes()) {
+                if (node instanceof NodeSpec.Stack) {
+                    StackSnapshot snapshot = snapshots.get(node.name() + "@end");
+                    if (snapshot != null) {
+                        for (StackSnapshot.Address address : snapshot.addresses()) {
+                            names.add(new NameRecord(address.address(), node.name()));
+                        }
+                    }
+                } else if (node instanceof NodeSpec.ArpResponder responder) {
+                    for (NodeSpec.ArpEntry entry : responder.entries()) {
+                        names.add(new NameRecord(entry.address(), node.name()));
+                    }
+                }
+            }
+            String comment = "stackbench scenario " + scenario.id() + ", seed " + scenario.seed();
+            return new Capture(comment, interfaces, List.copyOf(frames), NameRecord.canonical(names), List.of());
+        }
+    }
+}
