@@ -72,7 +72,7 @@ public final class BootArguments {
                 value = arguments.get(i);
             }
             if (value == null || value.isEmpty()) {
-                throw missingValue(option, name, value);
+                throw missingValue(option, name);
             }
 
             GivenValue earlier = given.get(option);
@@ -277,13 +277,14 @@ public final class BootArguments {
         Optional<String> suggestion = BootOption.closestSpelling(name);
         String advice = suggestion.map(spelling -> "did you mean " + spelling + "?")
                 .orElse("valid options are " + BootOption.allCanonicalNames());
-        return new BootArgumentException(UNKNOWN_OPTION, name, value, "unknown option " + name + ": " + advice);
+        String written = value == null ? name : name + "=" + value;
+        return new BootArgumentException(UNKNOWN_OPTION, name, value, "unknown option " + written + ": " + advice);
     }
 
-    private static BootArgumentException missingValue(BootOption option, String name, String value) {
+    private static BootArgumentException missingValue(BootOption option, String name) {
         String fix = option.isBool()
                 ? "write " + name + "=true or " + name + "=false"
                 : "write " + name + "=" + option.valueForm() + ", for example " + name + "=" + option.exampleValue();
-        return new BootArgumentException(MISSING_VALUE, name, value, name + " needs a value; " + fix);
+        return new BootArgumentException(MISSING_VALUE, name, null, name + " needs a value; " + fix);
     }
 }
