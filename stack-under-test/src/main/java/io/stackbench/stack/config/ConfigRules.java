@@ -179,8 +179,10 @@ final class ConfigRules {
 
     private static BootArgumentException notUnicast(String address, String kind, String argument, String value) {
         String owner = argument.endsWith("-gateway") ? "a gateway" : "an interface";
+        String example = BootOption.bySpelling(argument).map(BootOption::exampleValue).orElse("");
         return new BootArgumentException(ADDRESS_NOT_UNICAST, argument, value,
-                invalid(argument, value) + address + " is " + kind + ", but " + owner + " needs a unicast address");
+                invalid(argument, value) + address + " is " + kind + ", but " + owner
+                        + " needs a unicast address; give one such as " + example);
     }
 
     private static String firstHost(byte[] network) {

@@ -225,7 +225,8 @@ class BootArgumentsTest {
 
                 // Addresses an interface or a gateway cannot have.
                 new Rejected("multicast ipv4", "--ipv4=224.0.0.5/24", ADDRESS_NOT_UNICAST, "--ipv4", "224.0.0.5/24",
-                        List.of("224.0.0.5 is a multicast address (224.0.0.0/4)", "an interface needs a unicast address")),
+                        List.of("224.0.0.5 is a multicast address (224.0.0.0/4)", "an interface needs a unicast address",
+                                "give one such as 10.0.0.2/24")),
                 new Rejected("loopback ipv4", "--ipv4=127.0.0.1/8", ADDRESS_NOT_UNICAST, "--ipv4", "127.0.0.1/8",
                         List.of("127.0.0.1 is a loopback address")),
                 new Rejected("this-network ipv4", "--ipv4=0.0.0.0/0", ADDRESS_NOT_UNICAST, "--ipv4", "0.0.0.0/0",
@@ -239,9 +240,9 @@ class BootArgumentsTest {
                 new Rejected("loopback ipv6", "--ipv6=::1/128", ADDRESS_NOT_UNICAST, "--ipv6", "::1/128",
                         List.of("::1 is the loopback address")),
                 new Rejected("multicast ipv6", "--ipv6=ff02::1/64", ADDRESS_NOT_UNICAST, "--ipv6", "ff02::1/64",
-                        List.of("ff02::1 is a multicast address (ff00::/8)")),
+                        List.of("ff02::1 is a multicast address (ff00::/8)", "give one such as 2001:db8::2/64")),
                 new Rejected("multicast ipv6 gateway", "--ipv6-gateway=ff02::2", ADDRESS_NOT_UNICAST, "--ipv6-gateway", "ff02::2",
-                        List.of("a gateway needs a unicast address")),
+                        List.of("a gateway needs a unicast address", "give one such as fe80::1")),
                 new Rejected("network address", "--ipv4=10.0.0.0/24", NETWORK_OR_BROADCAST_ADDRESS, "--ipv4", "10.0.0.0/24",
                         List.of("10.0.0.0 is the network address of 10.0.0.0/24",
                                 "choose a host address from 10.0.0.1 to 10.0.0.254 with /24")),
