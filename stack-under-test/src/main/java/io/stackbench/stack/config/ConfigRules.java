@@ -127,7 +127,7 @@ final class ConfigRules {
         }
     }
 
-    /** Starts a message about one option value: {@code invalid --ipv4 value '10.0.0.0/24': }. */
+    /** Returns the opening of a message about one option value, such as {@code invalid --ipv4 value '10.0.0.0/24': }. */
     static String invalid(String argument, String value) {
         return "invalid " + argument + " value '" + value + "': ";
     }
