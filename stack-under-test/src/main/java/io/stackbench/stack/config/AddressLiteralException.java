@@ -15,12 +15,12 @@ public final class AddressLiteralException extends IllegalArgumentException {
         this.reason = reason;
     }
 
-    /** The literal as given. */
+    /** Returns the literal as given. */
     public String text() {
         return text;
     }
 
-    /** Why the literal is invalid, as a clause without the literal, for example "octet '256' is greater than 255". */
+    /** Returns why the literal is invalid, as a clause without the literal, such as "octet '256' is greater than 255". */
     public String reason() {
         return reason;
     }

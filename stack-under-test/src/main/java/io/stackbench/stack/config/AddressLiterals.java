@@ -9,8 +9,8 @@ import java.net.UnknownHostException;
  * Strict parsing and canonical formatting of IPv4 and IPv6 address literals.
  *
  * <p>The parsers accept only literal text and build addresses from bytes, so they never resolve a
- * name. {@link InetAddress#getByName} is avoided on purpose: it accepts host names and resolves them
- * through DNS, and it accepts IPv4 forms such as {@code 10.1} or {@code 010.0.0.1} that mean
+ * name. {@link InetAddress#getByName} is avoided on purpose, because it accepts host names and resolves
+ * them through DNS, and it accepts IPv4 forms such as {@code 10.1} or {@code 010.0.0.1} that mean
  * different addresses to different tools.
  */
 public final class AddressLiterals {
@@ -38,7 +38,7 @@ public final class AddressLiterals {
 
     /**
      * Parses any text form of RFC 4291 §2.2: eight groups of one to four hex digits, at most one
-     * {@code ::} standing for one or more zero groups, and optionally a dotted quad as the last 32
+     * {@code ::} replacing one or more zero groups, and optionally a dotted quad as the last 32
      * bits. Upper-case hex digits are accepted. Zone indexes ({@code %eth0}) and brackets are not.
      *
      * @throws AddressLiteralException if the text is not such a literal
@@ -140,7 +140,7 @@ public final class AddressLiterals {
         }
 
         if (text.contains(":::")) {
-            return "':::' is not valid: '::' stands for the zero groups and a single ':' separates groups";
+            return "':::' is not valid: '::' replaces zero groups and a single ':' separates groups";
         }
         int compression = text.indexOf("::");
         if (compression >= 0 && text.indexOf("::", compression + 1) >= 0) {
@@ -170,7 +170,7 @@ public final class AddressLiterals {
             if (tailCount < 0) {
                 return groupError(after, tailCount);
             }
-            // RFC 4291 §2.2: "::" stands for one or more groups of zeros, so seven is the most.
+            // RFC 4291 §2.2: "::" replaces one or more groups of zeros, so seven groups is the max.
             if (headCount + tailCount > IPV6_GROUPS - 1) {
                 return "'::' must stand for at least one zero group, but " + (headCount + tailCount) + " groups are given";
             }

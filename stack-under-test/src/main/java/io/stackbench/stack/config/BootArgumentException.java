@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A boot argument that the stack rejects, raised before the stack sends anything. The message
- * names the argument, the value and the rule, and says what to write instead.
+ * names the argument, the value and the rule, and gives the fix.
  */
 public final class BootArgumentException extends IllegalArgumentException {
 
@@ -56,17 +56,17 @@ public final class BootArgumentException extends IllegalArgumentException {
         this.value = value;
     }
 
-    /** The rule that the argument breaks. */
+    /** Returns the rule that the argument breaks. */
     public Rule rule() {
         return rule;
     }
 
-    /** The option as written, such as {@code --ipv4-gateway}, or the stray word for {@link Rule#NOT_AN_OPTION}. */
+    /** Returns the option as written, such as {@code --ipv4-gateway}, or the stray word for {@link Rule#NOT_AN_OPTION}. */
     public String argument() {
         return argument;
     }
 
-    /** The value as written, or empty when the option had none. */
+    /** Returns the value as written, or empty when the option had none. */
     public Optional<String> value() {
         return Optional.ofNullable(value);
     }

@@ -50,7 +50,7 @@ public final class BootArguments {
      * @throws BootArgumentException naming the first argument that breaks a rule
      */
     public static StackConfig parse(List<String> arguments) {
-        Map<BootOption, GivenValue> given = new EnumMap<>(BootOption.class);
+        Map<BootOption, GivenValue> givenOptions = new EnumMap<>(BootOption.class);
 
         for (int i = 0; i < arguments.size(); i++) {
             String word = arguments.get(i);
@@ -72,20 +72,20 @@ public final class BootArguments {
                 value = arguments.get(i);
             }
             if (value == null || value.isEmpty()) {
-                throw missingValue(option, name, value);
+                throw missingValue(option, name);
             }
 
-            GivenValue earlier = given.get(option);
+            GivenValue earlier = givenOptions.get(option);
             if (earlier != null) {
                 String repeats = earlier.name().equals(name) ? name + " is given more than once"
                         : name + " repeats " + earlier.name() + ", which is the same option";
                 throw new BootArgumentException(REPEATED_OPTION, name, value,
                         repeats + " ('" + earlier.text() + "', then '" + value + "'); give it once");
             }
-            given.put(option, new GivenValue(name, value, i, parseValue(option, name, value)));
+            givenOptions.put(option, new GivenValue(name, value, i, parseValue(option, name, value)));
         }
 
-        return build(given);
+        return build(givenOptions);
     }
 
     /** One option as the user wrote it, with its parsed value and the position of its last word. */
@@ -102,30 +102,30 @@ public final class BootArguments {
         };
     }
 
-    private static StackConfig build(Map<BootOption, GivenValue> given) {
-        GivenValue ipv4Given = given.get(BootOption.IPV4);
+    private static StackConfig build(Map<BootOption, GivenValue> givenOptions) {
+        GivenValue ipv4Given = givenOptions.get(BootOption.IPV4);
         Ipv4Interface ipv4 = ipv4Given == null ? StackConfig.DEFAULT_IPV4 : (Ipv4Interface) ipv4Given.parsed();
-        Optional<Ipv6Interface> ipv6 = parsed(given, BootOption.IPV6, Ipv6Interface.class);
-        Optional<Inet4Address> ipv4Gateway = parsed(given, BootOption.IPV4_GATEWAY, Inet4Address.class);
-        Optional<Inet6Address> ipv6Gateway = parsed(given, BootOption.IPV6_GATEWAY, Inet6Address.class);
-        boolean acceptRouterAdvertisements = parsed(given, BootOption.ACCEPT_ROUTER_ADVERTISEMENTS, Boolean.class).orElse(true);
-        boolean ipv4Only = parsed(given, BootOption.IPV4_ONLY, Boolean.class).orElse(false);
-        boolean ipv6Only = parsed(given, BootOption.IPV6_ONLY, Boolean.class).orElse(false);
-        boolean arpConflictDetection = parsed(given, BootOption.ARP_CONFLICT_DETECTION, Boolean.class).orElse(false);
+        Optional<Ipv6Interface> ipv6 = parsed(givenOptions, BootOption.IPV6, Ipv6Interface.class);
+        Optional<Inet4Address> ipv4Gateway = parsed(givenOptions, BootOption.IPV4_GATEWAY, Inet4Address.class);
+        Optional<Inet6Address> ipv6Gateway = parsed(givenOptions, BootOption.IPV6_GATEWAY, Inet6Address.class);
+        boolean acceptRouterAdvertisements = parsed(givenOptions, BootOption.ACCEPT_ROUTER_ADVERTISEMENTS, Boolean.class).orElse(true);
+        boolean ipv4Only = parsed(givenOptions, BootOption.IPV4_ONLY, Boolean.class).orElse(false);
+        boolean ipv6Only = parsed(givenOptions, BootOption.IPV6_ONLY, Boolean.class).orElse(false);
+        boolean arpConflictDetection = parsed(givenOptions, BootOption.ARP_CONFLICT_DETECTION, Boolean.class).orElse(false);
 
         // The same checks run again in the StackConfig constructor, but here they can name the
-        // option and value as written, and say whether --ipv4 was left at its default.
+        // option and value as written, and report whether --ipv4 was left at its default.
         if (ipv4Gateway.isPresent()) {
-            GivenValue gateway = given.get(BootOption.IPV4_GATEWAY);
+            GivenValue gateway = givenOptions.get(BootOption.IPV4_GATEWAY);
             ConfigRules.checkIpv4Gateway(ipv4Gateway.get(), ipv4, ipv4Given != null, gateway.name(), gateway.text());
         }
         if (ipv6Gateway.isPresent()) {
-            GivenValue gateway = given.get(BootOption.IPV6_GATEWAY);
+            GivenValue gateway = givenOptions.get(BootOption.IPV6_GATEWAY);
             ConfigRules.checkIpv6Gateway(ipv6Gateway.get(), ipv6, gateway.name(), gateway.text());
         }
         if (ipv4Only && ipv6Only) {
-            GivenValue ipv4OnlyGiven = given.get(BootOption.IPV4_ONLY);
-            GivenValue ipv6OnlyGiven = given.get(BootOption.IPV6_ONLY);
+            GivenValue ipv4OnlyGiven = givenOptions.get(BootOption.IPV4_ONLY);
+            GivenValue ipv6OnlyGiven = givenOptions.get(BootOption.IPV6_ONLY);
             GivenValue later = ipv4OnlyGiven.position() > ipv6OnlyGiven.position() ? ipv4OnlyGiven : ipv6OnlyGiven;
             ConfigRules.checkOnlyFlags(true, true, later.name());
         }
@@ -134,8 +134,8 @@ public final class BootArguments {
                 ipv4Only, ipv6Only, arpConflictDetection);
     }
 
-    private static <T> Optional<T> parsed(Map<BootOption, GivenValue> given, BootOption option, Class<T> type) {
-        return Optional.ofNullable(given.get(option)).map(value -> type.cast(value.parsed()));
+    private static <T> Optional<T> parsed(Map<BootOption, GivenValue> givenOptions, BootOption option, Class<T> type) {
+        return Optional.ofNullable(givenOptions.get(option)).map(value -> type.cast(value.parsed()));
     }
 
     private static boolean parseBool(String name, String value) {
@@ -277,13 +277,14 @@ public final class BootArguments {
         Optional<String> suggestion = BootOption.closestSpelling(name);
         String advice = suggestion.map(spelling -> "did you mean " + spelling + "?")
                 .orElse("valid options are " + BootOption.allCanonicalNames());
-        return new BootArgumentException(UNKNOWN_OPTION, name, value, "unknown option " + name + ": " + advice);
+        String written = value == null ? name : name + "=" + value;
+        return new BootArgumentException(UNKNOWN_OPTION, name, value, "unknown option " + written + ": " + advice);
     }
 
-    private static BootArgumentException missingValue(BootOption option, String name, String value) {
+    private static BootArgumentException missingValue(BootOption option, String name) {
         String fix = option.isBool()
                 ? "write " + name + "=true or " + name + "=false"
                 : "write " + name + "=" + option.valueForm() + ", for example " + name + "=" + option.exampleValue();
-        return new BootArgumentException(MISSING_VALUE, name, value, name + " needs a value; " + fix);
+        return new BootArgumentException(MISSING_VALUE, name, null, name + " needs a value; " + fix);
     }
 }

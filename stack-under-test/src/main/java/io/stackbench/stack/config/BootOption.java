@@ -28,12 +28,12 @@ enum BootOption {
         this.spellings = List.of(spellings);
     }
 
-    /** The spelling that {@link StackConfig#toBootArguments()} writes. */
+    /** Returns the spelling that {@link StackConfig#toBootArguments()} writes. */
     String canonicalName() {
         return spellings.get(0);
     }
 
-    /** The form of the value, such as {@code A.B.C.D/LEN} or {@code BOOL}. */
+    /** Returns the form of the value, such as {@code A.B.C.D/LEN} or {@code BOOL}. */
     String valueForm() {
         return valueForm;
     }

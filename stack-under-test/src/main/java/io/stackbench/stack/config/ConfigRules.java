@@ -38,12 +38,12 @@ final class ConfigRules {
             byte[] bytes = address.getAddress();
             byte[] network = Prefixes.withHostBits(bytes, prefixLength, false);
             byte[] broadcast = Prefixes.withHostBits(bytes, prefixLength, true);
-            String which = Arrays.equals(bytes, network) ? "network"
+            String role = Arrays.equals(bytes, network) ? "network"
                     : Arrays.equals(bytes, broadcast) ? "broadcast" : null;
-            if (which != null) {
+            if (role != null) {
                 String subnet = AddressLiterals.format(AddressLiterals.ipv4FromBytes(network)) + "/" + prefixLength;
                 throw new BootArgumentException(NETWORK_OR_BROADCAST_ADDRESS, argument, value,
-                        invalid(argument, value) + AddressLiterals.format(address) + " is the " + which
+                        invalid(argument, value) + AddressLiterals.format(address) + " is the " + role
                                 + " address of " + subnet + "; choose a host address from "
                                 + firstHost(network) + " to " + lastHost(broadcast) + " with /" + prefixLength);
             }
@@ -84,7 +84,7 @@ final class ConfigRules {
             throw new BootArgumentException(GATEWAY_IS_OWN_ADDRESS, argument, value,
                     invalid(argument, value) + "it is the stack's own --ipv6 address; give the router's address");
         }
-        // RFC 4861 §4.2 makes routers advertise from their link-local address, so one is always on-link.
+        // A link-local address is on-link by definition, and routers send Router Advertisements from one.
         if (Prefixes.samePrefix(gateway.getAddress(), IPV6_LINK_LOCAL_PREFIX, 10)) {
             return;
         }
@@ -114,20 +114,20 @@ final class ConfigRules {
         return Prefixes.samePrefix(address.getAddress(), IPV4_MAPPED_PREFIX, 96);
     }
 
-    /** Rejects an IPv4-mapped address, which stands for an IPv4 address and never appears on the wire. */
+    /** Rejects an IPv4-mapped address, because it represents an IPv4 address and never appears on the wire. */
     static void checkNotIpv4Mapped(Inet6Address address, String argument, String value) {
         if (isIpv4Mapped(address)) {
             byte[] bytes = address.getAddress();
             String ipv4 = (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "." + (bytes[15] & 0xff);
             String ipv4Option = argument.endsWith("-gateway") ? "--ipv4-gateway" : "--ipv4";
             throw new BootArgumentException(WRONG_ADDRESS_FAMILY, argument, value,
-                    invalid(argument, value) + "it is an IPv4-mapped IPv6 address (::ffff:0:0/96), which stands for"
+                    invalid(argument, value) + "it is an IPv4-mapped IPv6 address (::ffff:0:0/96), which represents"
                             + " the IPv4 address " + ipv4 + " and never appears on the wire; give " + ipv4
                             + " to " + ipv4Option + " instead");
         }
     }
 
-    /** Starts a message about one option value: {@code invalid --ipv4 value '10.0.0.0/24': }. */
+    /** Returns the opening of a message about one option value, such as {@code invalid --ipv4 value '10.0.0.0/24': }. */
     static String invalid(String argument, String value) {
         return "invalid " + argument + " value '" + value + "': ";
     }
@@ -145,7 +145,8 @@ final class ConfigRules {
         int first = bytes[0] & 0xff;
         String kind;
         if (first == 0) {
-            // RFC 1122 §3.2.1.3: 0.0.0.0/8 means "this host on this network" and is only a source.
+            // RFC 1122 §3.2.1.3: 0.0.0.0/8 names a host on this network and is sent only as a source
+            // while a host learns its own address.
             kind = "in 0.0.0.0/8, which means \"this network\"";
         } else if (first == 127) {
             kind = "a loopback address (127.0.0.0/8)";
@@ -177,9 +178,11 @@ final class ConfigRules {
     }
 
     private static BootArgumentException notUnicast(String address, String kind, String argument, String value) {
-        String what = argument.endsWith("-gateway") ? "a gateway" : "an interface";
+        String owner = argument.endsWith("-gateway") ? "a gateway" : "an interface";
+        String example = BootOption.bySpelling(argument).map(BootOption::exampleValue).orElse("");
         return new BootArgumentException(ADDRESS_NOT_UNICAST, argument, value,
-                invalid(argument, value) + address + " is " + kind + ", but " + what + " needs a unicast address");
+                invalid(argument, value) + address + " is " + kind + ", but " + owner
+                        + " needs a unicast address; give one such as " + example);
     }
 
     private static String firstHost(byte[] network) {

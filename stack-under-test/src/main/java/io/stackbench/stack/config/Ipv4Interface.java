@@ -17,17 +17,17 @@ public record Ipv4Interface(Inet4Address address, int prefixLength) {
                 AddressLiterals.format(address) + "/" + prefixLength);
     }
 
-    /** The network address: this address with every host bit cleared. */
+    /** Returns the network address, which is this address with every host bit cleared. */
     public Inet4Address networkAddress() {
         return AddressLiterals.ipv4FromBytes(Prefixes.withHostBits(address.getAddress(), prefixLength, false));
     }
 
-    /** The subnet broadcast address: this address with every host bit set. */
+    /** Returns the subnet broadcast address, which is this address with every host bit set. */
     public Inet4Address broadcastAddress() {
         return AddressLiterals.ipv4FromBytes(Prefixes.withHostBits(address.getAddress(), prefixLength, true));
     }
 
-    /** The subnet with its prefix length, such as {@code 10.0.0.0/24}. */
+    /** Returns the subnet with its prefix length, such as {@code 10.0.0.0/24}. */
     public String subnet() {
         return AddressLiterals.format(networkAddress()) + "/" + prefixLength;
     }

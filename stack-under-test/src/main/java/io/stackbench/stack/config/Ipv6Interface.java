@@ -16,7 +16,7 @@ public record Ipv6Interface(Inet6Address address, int prefixLength) {
                 AddressLiterals.format(address) + "/" + prefixLength);
     }
 
-    /** The on-link prefix in RFC 5952 form with its length, such as {@code 2001:db8::/64}. */
+    /** Returns the on-link prefix in RFC 5952 form with its length, such as {@code 2001:db8::/64}. */
     public String prefix() {
         byte[] network = Prefixes.withHostBits(address.getAddress(), prefixLength, false);
         return AddressLiterals.format(AddressLiterals.ipv6FromBytes(network)) + "/" + prefixLength;
