@@ -1,0 +1,155 @@
+package io.stackbench.scenario.filter;
+
+import static io.stackbench.scenario.filter.FieldType.BOOLEAN;
+import static io.stackbench.scenario.filter.FieldType.ETHER;
+import static io.stackbench.scenario.filter.FieldType.IPV4;
+import static io.stackbench.scenario.filter.FieldType.PROTOCOL;
+import static io.stackbench.scenario.filter.FieldType.UNSIGNED;
+
+/**
+ * Every protocol and field a filter can name, with the Wireshark 4.0 name, type and width.
+ *
+ * <p>Widths are those of the Wireshark field type (FT_UINT8, FT_UINT16, FT_UINT24, FT_UINT32), not
+ * of the bits on the wire: tshark 4.0.17 accepts {@code ip.version == 16} and rejects
+ * {@code ip.version == 256}, and so do we.
+ */
+public enum FilterField {
+    FRAME_LEN("frame.len", UNSIGNED, 32, "length of the whole frame in bytes"),
+
+    ETH("eth", PROTOCOL, 0, "Ethernet II header"),
+    ETH_DST("eth.dst", ETHER, 48, "destination MAC address"),
+    ETH_SRC("eth.src", ETHER, 48, "source MAC address"),
+    ETH_ADDR("eth.addr", ETHER, 48, "source or destination MAC address (two values)"),
+    ETH_TYPE("eth.type", UNSIGNED, 16, "EtherType; absent for IEEE 802.3 length frames"),
+
+    ARP("arp", PROTOCOL, 0, "ARP message"),
+    ARP_HW_TYPE("arp.hw.type", UNSIGNED, 16, "hardware type (1 for Ethernet)"),
+    ARP_PROTO_TYPE("arp.proto.type", UNSIGNED, 16, "protocol type (0x0800 for IPv4)"),
+    ARP_HW_SIZE("arp.hw.size", UNSIGNED, 8, "hardware address length"),
+    ARP_PROTO_SIZE("arp.proto.size", UNSIGNED, 8, "protocol address length"),
+    ARP_OPCODE("arp.opcode", UNSIGNED, 16, "operation: 1 request, 2 reply"),
+    ARP_SRC_HW_MAC("arp.src.hw_mac", ETHER, 48, "sender hardware address"),
+    ARP_SRC_PROTO_IPV4("arp.src.proto_ipv4", IPV4, 32, "sender protocol address"),
+    ARP_DST_HW_MAC("arp.dst.hw_mac", ETHER, 48, "target hardware address"),
+    ARP_DST_PROTO_IPV4("arp.dst.proto_ipv4", IPV4, 32, "target protocol address"),
+    ARP_ISGRATUITOUS("arp.isgratuitous", BOOLEAN, 1,
+            "present and true only for a request or reply whose sender and target IPv4 addresses are equal"),
+
+    IP("ip", PROTOCOL, 0, "IPv4 header"),
+    IP_VERSION("ip.version", UNSIGNED, 8, "version field"),
+    IP_HDR_LEN("ip.hdr_len", UNSIGNED, 8, "header length in bytes (IHL times 4)"),
+    IP_DSFIELD("ip.dsfield", UNSIGNED, 8, "differentiated services byte (DSCP and ECN)"),
+    IP_LEN("ip.len", UNSIGNED, 16, "total length"),
+    IP_ID("ip.id", UNSIGNED, 16, "identification"),
+    IP_FLAGS_DF("ip.flags.df", BOOLEAN, 1, "don't fragment flag"),
+    IP_FLAGS_MF("ip.flags.mf", BOOLEAN, 1, "more fragments flag"),
+    IP_FRAG_OFFSET("ip.frag_offset", UNSIGNED, 16, "fragment offset in 8-byte units, as on the wire"),
+    IP_TTL("ip.ttl", UNSIGNED, 8, "time to live"),
+    IP_PROTO("ip.proto", UNSIGNED, 8, "protocol number of the payload"),
+    IP_SRC("ip.src", IPV4, 32, "source address"),
+    IP_DST("ip.dst", IPV4, 32, "destination address"),
+    IP_ADDR("ip.addr", IPV4, 32, "source or destination address (two values)"),
+    IP_CHECKSUM("ip.checksum", UNSIGNED, 16, "header checksum"),
+
+    ICMP("icmp", PROTOCOL, 0, "ICMPv4 message"),
+    ICMP_TYPE("icmp.type", UNSIGNED, 8, "type"),
+    ICMP_CODE("icmp.code", UNSIGNED, 8, "code"),
+    ICMP_IDENT("icmp.ident", UNSIGNED, 16, "echo identifier, big-endian (echo request and reply only)"),
+    ICMP_SEQ("icmp.seq", UNSIGNED, 16, "echo sequence number, big-endian (echo request and reply only)"),
+    ICMP_CHECKSUM("icmp.checksum", UNSIGNED, 16, "checksum"),
+
+    IPV6("ipv6", PROTOCOL, 0, "IPv6 header"),
+    IPV6_VERSION("ipv6.version", UNSIGNED, 8, "version field"),
+    IPV6_TCLASS("ipv6.tclass", UNSIGNED, 32, "traffic class byte"),
+    IPV6_FLOW("ipv6.flow", UNSIGNED, 24, "flow label"),
+    IPV6_PLEN("ipv6.plen", UNSIGNED, 16, "payload length"),
+    IPV6_NXT("ipv6.nxt", UNSIGNED, 8, "next header of the fixed header"),
+    IPV6_HLIM("ipv6.hlim", UNSIGNED, 8, "hop limit"),
+    IPV6_SRC("ipv6.src", FieldType.IPV6, 128, "source address"),
+    IPV6_DST("ipv6.dst", FieldType.IPV6, 128, "destination address"),
+    IPV6_ADDR("ipv6.addr", FieldType.IPV6, 128, "source or destination address (two values)"),
+
+    ICMPV6("icmpv6", PROTOCOL, 0, "ICMPv6 message"),
+    ICMPV6_TYPE("icmpv6.type", UNSIGNED, 8, "type"),
+    ICMPV6_CODE("icmpv6.code", UNSIGNED, 8, "code"),
+    ICMPV6_CHECKSUM("icmpv6.checksum", UNSIGNED, 16, "checksum"),
+    ICMPV6_ND_NS_TARGET_ADDRESS("icmpv6.nd.ns.target_address", FieldType.IPV6, 128, "neighbor solicitation target"),
+    ICMPV6_ND_NA_TARGET_ADDRESS("icmpv6.nd.na.target_address", FieldType.IPV6, 128, "neighbor advertisement target"),
+    ICMPV6_ND_NA_FLAG_R("icmpv6.nd.na.flag.r", BOOLEAN, 1, "neighbor advertisement router flag"),
+    ICMPV6_ND_NA_FLAG_S("icmpv6.nd.na.flag.s", BOOLEAN, 1, "neighbor advertisement solicited flag"),
+    ICMPV6_ND_NA_FLAG_O("icmpv6.nd.na.flag.o", BOOLEAN, 1, "neighbor advertisement override flag"),
+    ICMPV6_ND_RA_CUR_HOP_LIMIT("icmpv6.nd.ra.cur_hop_limit", UNSIGNED, 8, "router advertisement cur hop limit"),
+    ICMPV6_ND_RA_FLAG_M("icmpv6.nd.ra.flag.m", BOOLEAN, 1, "router advertisement managed address flag"),
+    ICMPV6_ND_RA_FLAG_O("icmpv6.nd.ra.flag.o", BOOLEAN, 1, "router advertisement other configuration flag"),
+    ICMPV6_ND_RA_ROUTER_LIFETIME("icmpv6.nd.ra.router_lifetime", UNSIGNED, 16,
+            "router advertisement router lifetime in seconds"),
+    ICMPV6_OPT_TYPE("icmpv6.opt.type", UNSIGNED, 8, "type of each neighbor discovery option (one value per option)"),
+    ICMPV6_OPT_PREFIX("icmpv6.opt.prefix", FieldType.IPV6, 128, "prefix of each prefix information option"),
+    ICMPV6_ECHO_IDENTIFIER("icmpv6.echo.identifier", UNSIGNED, 16, "echo identifier"),
+    ICMPV6_ECHO_SEQUENCE_NUMBER("icmpv6.echo.sequence_number", UNSIGNED, 16, "echo sequence number"),
+
+    UDP("udp", PROTOCOL, 0, "UDP header"),
+    UDP_SRCPORT("udp.srcport", UNSIGNED, 16, "source port"),
+    UDP_DSTPORT("udp.dstport", UNSIGNED, 16, "destination port"),
+    UDP_PORT("udp.port", UNSIGNED, 16, "source or destination port (two values)"),
+    UDP_LENGTH("udp.length", UNSIGNED, 16, "length field"),
+    UDP_CHECKSUM("udp.checksum", UNSIGNED, 16, "checksum"),
+
+    TCP("tcp", PROTOCOL, 0, "TCP header"),
+    TCP_SRCPORT("tcp.srcport", UNSIGNED, 16, "source port"),
+    TCP_DSTPORT("tcp.dstport", UNSIGNED, 16, "destination port"),
+    TCP_PORT("tcp.port", UNSIGNED, 16, "source or destination port (two values)"),
+    TCP_SEQ("tcp.seq", UNSIGNED, 32, "raw sequence number (tshark shows relative numbers by default)"),
+    TCP_ACK("tcp.ack", UNSIGNED, 32, "raw acknowledgment number, present even without the ACK flag"),
+    TCP_HDR_LEN("tcp.hdr_len", UNSIGNED, 8, "header length in bytes (data offset times 4)"),
+    TCP_FLAGS_FIN("tcp.flags.fin", BOOLEAN, 1, "FIN flag"),
+    TCP_FLAGS_SYN("tcp.flags.syn", BOOLEAN, 1, "SYN flag"),
+    TCP_FLAGS_RESET("tcp.flags.reset", BOOLEAN, 1, "RST flag"),
+    TCP_FLAGS_PUSH("tcp.flags.push", BOOLEAN, 1, "PSH flag"),
+    TCP_FLAGS_ACK("tcp.flags.ack", BOOLEAN, 1, "ACK flag"),
+    TCP_WINDOW_SIZE_VALUE("tcp.window_size_value", UNSIGNED, 16, "window field before scaling"),
+    TCP_CHECKSUM("tcp.checksum", UNSIGNED, 16, "checksum"),
+    TCP_OPTIONS_MSS_VAL("tcp.options.mss_val", UNSIGNED, 16, "value of the maximum segment size option"),
+    TCP_LEN("tcp.len", UNSIGNED, 32, "payload length in bytes");
+
+    private final String filterName;
+    private final FieldType type;
+    private final int bits;
+    private final String description;
+
+    FilterField(String filterName, FieldType type, int bits, String description) {
+        this.filterName = filterName;
+        this.type = type;
+        this.bits = bits;
+        this.description = description;
+    }
+
+    /** Returns the name written in filters, such as {@code ip.src}. */
+    public String filterName() {
+        return filterName;
+    }
+
+    public FieldType type() {
+        return type;
+    }
+
+    /** Returns the width of the Wireshark field type in bits; 0 for a protocol. */
+    public int bits() {
+        return bits;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Returns the largest literal accepted for an {@link FieldType#UNSIGNED} field. */
+    public long maxValue() {
+        return (1L << bits) - 1;
+    }
+
+    /** Returns the protocol part of the name, such as {@code ip} for {@code ip.src}. */
+    public String protocol() {
+        int dot = filterName.indexOf('.');
+        return dot < 0 ? filterName : filterName.substring(0, dot);
+    }
+}

@@ -1,0 +1,86 @@
+package io.stackbench.scenario.filter;
+
+import org.pcap4j.packet.ArpPacket;
+import org.pcap4j.packet.EthernetPacket;
+import org.pcap4j.packet.IcmpV4CommonPacket;
+import org.pcap4j.packet.IcmpV4EchoPacket;
+import org.pcap4j.packet.IcmpV4EchoReplyPacket;
+import org.pcap4j.packet.IcmpV6CommonPacket;
+import org.pcap4j.packet.IcmpV6EchoReplyPacket;
+import org.pcap4j.packet.IcmpV6EchoRequestPacket;
+import org.pcap4j.packet.IcmpV6NeighborAdvertisementPacket;
+import org.pcap4j.packet.IcmpV6NeighborSolicitationPacket;
+import org.pcap4j.packet.IcmpV6RouterAdvertisementPacket;
+import org.pcap4j.packet.IllegalRawDataException;
+import org.pcap4j.packet.IpV4Packet;
+import org.pcap4j.packet.IpV6Packet;
+import org.pcap4j.packet.Packet;
+import org.pcap4j.packet.TcpPacket;
+import org.pcap4j.packet.UdpPacket;
+
+/**
+ * Walks the layers that pcap4j decoded from a frame and hands each one to the decoder of its protocol.
+ *
+ * <p>pcap4j's iterator visits the frame and every nested payload, including the datagram quoted in
+ * an ICMP error, so quoted headers contribute field occurrences as they do in Wireshark. pcap4j 1.8.2
+ * stores a header it cannot parse as an {@code IllegalPacket}, which no decoder here matches, so that
+ * protocol's fields are simply absent.
+ */
+final class FrameDecoder {
+
+    private FrameDecoder() {
+    }
+
+    static void decode(byte[] frame, FrameFields.Builder out) {
+        EthernetPacket ethernet;
+        try {
+            ethernet = EthernetPacket.newPacket(frame, 0, frame.length);
+        } catch (IllegalRawDataException e) {
+            // Shorter than the 14-byte Ethernet header: only frame.len is known.
+            return;
+        }
+
+        for (Packet layer : ethernet) {
+            try {
+                decodeLayer(layer, out);
+            } catch (RuntimeException e) {
+                // NOTE: a pcap4j accessor that fails on odd input leaves the rest of that layer's
+                // fields absent; matching a frame must never throw.
+            }
+        }
+    }
+
+    private static void decodeLayer(Packet layer, FrameFields.Builder out) {
+        if (layer instanceof EthernetPacket ethernet) {
+            LinkLayerFields.ethernet(ethernet, out);
+        } else if (layer instanceof ArpPacket arp) {
+            LinkLayerFields.arp(arp, out);
+        } else if (layer instanceof IpV4Packet ipv4) {
+            IpFields.ipv4(ipv4, out);
+        } else if (layer instanceof IpV6Packet ipv6) {
+            IpFields.ipv6(ipv6, out);
+        } else if (layer instanceof IcmpV4CommonPacket icmp) {
+            IcmpFields.icmpv4(icmp, out);
+        } else if (layer instanceof IcmpV4EchoPacket echo) {
+            IcmpFields.icmpv4Echo(echo.getHeader().getIdentifierAsInt(), echo.getHeader().getSequenceNumberAsInt(), out);
+        } else if (layer instanceof IcmpV4EchoReplyPacket echo) {
+            IcmpFields.icmpv4Echo(echo.getHeader().getIdentifierAsInt(), echo.getHeader().getSequenceNumberAsInt(), out);
+        } else if (layer instanceof IcmpV6CommonPacket icmpv6) {
+            IcmpFields.icmpv6(icmpv6, out);
+        } else if (layer instanceof IcmpV6NeighborSolicitationPacket solicitation) {
+            IcmpFields.neighborSolicitation(solicitation, out);
+        } else if (layer instanceof IcmpV6NeighborAdvertisementPacket advertisement) {
+            IcmpFields.neighborAdvertisement(advertisement, out);
+        } else if (layer instanceof IcmpV6RouterAdvertisementPacket advertisement) {
+            IcmpFields.routerAdvertisement(advertisement, out);
+        } else if (layer instanceof IcmpV6EchoRequestPacket echo) {
+            IcmpFields.icmpv6Echo(echo.getHeader().getIdentifierAsInt(), echo.getHeader().getSequenceNumberAsInt(), out);
+        } else if (layer instanceof IcmpV6EchoReplyPacket echo) {
+            IcmpFields.icmpv6Echo(echo.getHeader().getIdentifierAsInt(), echo.getHeader().getSequenceNumberAsInt(), out);
+        } else if (layer instanceof UdpPacket udp) {
+            TransportFields.udp(udp, out);
+        } else if (layer instanceof TcpPacket tcp) {
+            TransportFields.tcp(tcp, out);
+        }
+    }
+}
