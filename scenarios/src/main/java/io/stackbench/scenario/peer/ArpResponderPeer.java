@@ -72,9 +72,22 @@ public final class ArpResponderPeer implements ScriptedPeer {
             return;
         }
         IpV4Packet ip = ethernet.get(IpV4Packet.class);
-        if (spec.answerEcho() && ip != null && ethernet.getHeader().getDstAddr().equals(pcapMac(spec.mac()))) {
+        if (spec.answerEcho() && ip != null && isOwnMac(ethernet.getHeader().getDstAddr())) {
             answerEcho(ethernet, ip);
         }
+    }
+
+    /** Returns true for the interface's MAC and every MAC the peer answers or announces with. */
+    private boolean isOwnMac(MacAddress destination) {
+        if (destination.equals(pcapMac(spec.mac()))) {
+            return true;
+        }
+        for (io.stackbench.sim.net.MacAddress mac : owned.values()) {
+            if (destination.equals(pcapMac(mac))) {
+                return true;
+            }
+        }
+        return spec.announcements().stream().anyMatch(a -> destination.equals(pcapMac(a.mac())));
     }
 
     private void answerArp(ArpPacket arp) {
@@ -122,7 +135,7 @@ public final class ArpResponderPeer implements ScriptedPeer {
                 .correctLengthAtBuild(true);
         byte[] frame = new EthernetPacket.Builder()
                 .dstAddr(ethernet.getHeader().getSrcAddr())
-                .srcAddr(pcapMac(spec.mac()))
+                .srcAddr(ethernet.getHeader().getDstAddr())
                 .type(EtherType.IPV4)
                 .payloadBuilder(packet)
                 .paddingAtBuild(true)

@@ -1,0 +1,147 @@
+package io.stackbench.scenario.library;
+
+import io.stackbench.report.GoldenComparison;
+import io.stackbench.report.ScenarioOutcome;
+import io.stackbench.scenario.filter.DisplayFilter;
+import io.stackbench.scenario.filter.FilterSyntaxException;
+import io.stackbench.scenario.load.ScenarioException;
+import io.stackbench.scenario.load.ScenarioLoader;
+import io.stackbench.scenario.model.Scenario;
+import io.stackbench.scenario.run.ExpectationResult;
+import io.stackbench.scenario.run.RunResult;
+import io.stackbench.scenario.run.ScenarioRunner;
+import io.stackbench.sim.capture.Capture;
+import io.stackbench.sim.capture.PcapngReader;
+import io.stackbench.sim.capture.PcapngWriter;
+import io.stackbench.stack.DualStack;
+import io.stackbench.stack.config.BootArgumentException;
+import io.stackbench.stack.config.BootArguments;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads, runs and judges scenarios against the stack under test, compares their captures with
+ * the goldens, and writes each run's pcapng into the report directory. Safe to call from several
+ * threads at once: each run has its own simulator.
+ */
+public final class Bench {
+
+    /**
+     * How a bench runs.
+     *
+     * @param reportDirectory where captures and reports go
+     * @param goldensRoot where goldens live, or null for the {@code pcaps} folder beside each library root
+     * @param updateGoldens rewrite goldens instead of comparing
+     * @param seedOverride a seed replacing every scenario's own, or null; goldens are not compared then
+     */
+    public record Options(Path reportDirectory, Path goldensRoot, boolean updateGoldens, Long seedOverride) {
+    }
+
+    /** The result of one scenario: the run itself (null when the file did not load) and its report. */
+    public record Outcome(ScenarioFile file, RunResult run, ScenarioOutcome report) {
+    }
+
+    private final Options options;
+
+    public Bench(Options options) {
+        this.options = options;
+    }
+
+    /** Returns a loader with the semantic checks that need the filter and boot-argument parsers. */
+    public static ScenarioLoader loader() {
+        return new ScenarioLoader()
+                .withFilterCheck(text -> {
+                    try {
+                        DisplayFilter.parse(text);
+                        return null;
+                    } catch (FilterSyntaxException e) {
+                        return e.getMessage();
+                    }
+                })
+                .withBootCheck(text -> {
+                    try {
+                        BootArguments.parse(text);
+                        return null;
+                    } catch (BootArgumentException e) {
+                        return e.getMessage();
+                    }
+                });
+    }
+
+    /** Returns a runner hosting {@link DualStack} with display filters for trace predicates. */
+    public static ScenarioRunner runner() {
+        return new ScenarioRunner(DualStack::new, text -> DisplayFilter.parse(text)::matches);
+    }
+
+    public Outcome run(ScenarioFile file) throws IOException {
+        Scenario scenario;
+        try {
+            scenario = loader().load(file.path(), file.id());
+        } catch (ScenarioException e) {
+            ScenarioOutcome report = new ScenarioOutcome(file.id(), file.id(), List.of(), "", 0, 0, List.of(),
+                    "invalid scenario file:\n" + e.getMessage(), null);
+            return new Outcome(file, null, report);
+        }
+        if (options.seedOverride() != null) {
+            scenario = scenario.withSeed(options.seedOverride());
+        }
+        RunResult result = runner().run(scenario);
+
+        Path capturePath = options.reportDirectory().resolve(file.id() + ".pcapng");
+        Files.createDirectories(capturePath.getParent());
+        PcapngWriter.write(result.capture(), capturePath);
+
+        if (scenario.golden()) {
+            result = result.with(golden(file, result.capture()));
+        }
+        return new Outcome(file, result, toReport(result, options.reportDirectory().relativize(capturePath).toString().replace('\\', '/')));
+    }
+
+    /** Returns the golden capture path of {@code file}. */
+    public Path goldenPath(ScenarioFile file) {
+        Path root = options.goldensRoot() != null ? options.goldensRoot() : file.root().resolveSibling("pcaps");
+        return root.resolve(file.id() + ".pcapng");
+    }
+
+    private ExpectationResult golden(ScenarioFile file, Capture actual) throws IOException {
+        Path golden = goldenPath(file);
+        Path actualBeside = golden.resolveSibling(golden.getFileName().toString().replace(".pcapng", ".actual.pcapng"));
+        String description = "trace equals golden " + golden;
+        if (options.updateGoldens()) {
+            Files.createDirectories(golden.getParent());
+            PcapngWriter.write(actual, golden);
+            Files.deleteIfExists(actualBeside);
+            return new ExpectationResult("golden", description, true, "golden written (" + actual.frames().size() + " packets)");
+        }
+        if (options.seedOverride() != null) {
+            return new ExpectationResult("golden", description, true, "not compared: --seed replaces the scenario's seed");
+        }
+        if (!Files.exists(golden)) {
+            return new ExpectationResult("golden", description, false,
+                    "no golden capture; run ./stackbench run --update-goldens " + file.path() + " and read the trace before committing it");
+        }
+        Optional<GoldenComparison.Divergence> divergence = GoldenComparison.compare(PcapngReader.read(golden), actual);
+        if (divergence.isEmpty()) {
+            Files.deleteIfExists(actualBeside);
+            return new ExpectationResult("golden", description, true, actual.frames().size() + " packets match");
+        }
+        PcapngWriter.write(actual, actualBeside);
+        return new ExpectationResult("golden", description, false,
+                divergence.get().render() + "actual capture written to " + actualBeside);
+    }
+
+    private static ScenarioOutcome toReport(RunResult result, String capturePath) {
+        List<ScenarioOutcome.Check> checks = new ArrayList<>();
+        for (ExpectationResult e : result.expectations()) {
+            checks.add(new ScenarioOutcome.Check(e.path(), e.description(), e.passed(), e.actual()));
+        }
+        Scenario s = result.scenario();
+        String failure = result.passed() ? null : result.firstProblem();
+        return new ScenarioOutcome(s.id(), s.name(), s.tags(), s.description(), s.durationNanos(), result.capture().frames().size(), checks,
+                failure, capturePath);
+    }
+}
