@@ -67,7 +67,7 @@ class LibpcapCrossCheckTest {
         assertThat(readWithLibpcap(file)).isEqualTo(expected(capture, -1, 1));
     }
 
-    /** The frames of one interface (all when {@code interfaceId} is -1), timestamps cut to {@code unitNanos}. */
+    /** Returns the frames of one interface (all when {@code interfaceId} is -1), timestamps cut to {@code unitNanos}. */
     private static List<LibpcapFrame> expected(Capture capture, int interfaceId, long unitNanos) {
         List<LibpcapFrame> frames = new ArrayList<>();
         for (CapturedFrame frame : capture.frames()) {

@@ -66,6 +66,26 @@ class TsharkCrossCheckTest {
     }
 
     @Test
+    void resolvesLateNamesInTwoPasses() throws Exception {
+        Path file = directory.resolve("late.pcapng");
+        Inet4Address source = (Inet4Address) TestFrames.address("192.0.2.1");
+        Inet4Address destination = (Inet4Address) TestFrames.address("192.0.2.2");
+        try (PcapngWriter writer = PcapngWriter.open(file, null, List.of(CaptureInterface.ethernet("lan")), List.of())) {
+            writer.writeFrame(new CapturedFrame(0, 1,
+                    TestFrames.ipv4Udp(TestFrames.MAC_A, TestFrames.MAC_B, source, destination, new byte[4])));
+            writer.addName(source, "late-host");
+        }
+
+        List<String> onePass = tshark("-r", file.toString(), "-N", "n",
+                "-o", "nameres.use_external_name_resolver:FALSE", "-T", "fields", "-e", "ip.src_host");
+        List<String> twoPasses = tshark("-r", file.toString(), "-2", "-N", "n",
+                "-o", "nameres.use_external_name_resolver:FALSE", "-T", "fields", "-e", "ip.src_host");
+
+        assertThat(onePass).containsExactly("192.0.2.1");
+        assertThat(twoPasses).containsExactly("late-host");
+    }
+
+    @Test
     void reportsNoMalformedPackets() throws Exception {
         Path file = directory.resolve("run.pcapng");
         PcapngWriter.write(CaptureRoundTripTest.sampleCapture(), file);
