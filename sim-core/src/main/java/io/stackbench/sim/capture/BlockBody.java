@@ -116,10 +116,10 @@ final class BlockBody {
         return new CaptureFormatException(fileOffset + position, reason);
     }
 
-    private void require(int position, int length, String what) throws CaptureFormatException {
+    private void require(int position, int length, String fieldDescription) throws CaptureFormatException {
         if (position < 0 || length < 0 || position > bytes.length - length) {
             throw fault(Math.min(Math.max(position, 0), bytes.length), blockName + " is too short for "
-                    + what + " at body position " + position + " (body length " + bytes.length + ")");
+                    + fieldDescription + " at body position " + position + " (body length " + bytes.length + ")");
         }
     }
 

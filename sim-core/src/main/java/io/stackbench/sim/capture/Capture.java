@@ -35,14 +35,14 @@ public record Capture(String sectionComment, List<CaptureInterface> interfaces, 
         }
     }
 
-    /** A capture with no section comment, names or statistics. */
+    /** Returns a capture with no section comment, names or statistics. */
     public static Capture of(List<CaptureInterface> interfaces, List<CapturedFrame> frames) {
         return new Capture(null, interfaces, frames, List.of(), List.of());
     }
 
-    private static void requireInterface(int interfaceId, int interfaceCount, String what) {
+    private static void requireInterface(int interfaceId, int interfaceCount, String referrer) {
         if (interfaceId >= interfaceCount) {
-            throw new IllegalArgumentException(what + " refers to interface " + interfaceId
+            throw new IllegalArgumentException(referrer + " refers to interface " + interfaceId
                     + ", but the capture has " + interfaceCount + " interfaces");
         }
     }

@@ -14,7 +14,7 @@ public final class CaptureFormatException extends IOException {
         this.offset = offset;
     }
 
-    /** The byte offset from the start of the file where the fault was found. */
+    /** Returns the byte offset from the start of the file where the fault was found. */
     public long offset() {
         return offset;
     }

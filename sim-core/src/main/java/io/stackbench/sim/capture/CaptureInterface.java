@@ -26,7 +26,7 @@ public record CaptureInterface(String name, String description, int linkType, in
         }
     }
 
-    /** An Ethernet interface with the default snap length and no description. */
+    /** Returns an Ethernet interface with the default snap length and no description. */
     public static CaptureInterface ethernet(String name) {
         return new CaptureInterface(name, "", LINKTYPE_ETHERNET, DEFAULT_SNAP_LENGTH);
     }

@@ -33,7 +33,7 @@ public record CapturedFrame(int interfaceId, long timestampNanos, byte[] data, i
         }
     }
 
-    /** A whole frame with no comment and no flags. */
+    /** Creates a record of a whole frame with no comment and no flags. */
     public CapturedFrame(int interfaceId, long timestampNanos, byte[] data) {
         this(interfaceId, timestampNanos, data, data.length, null, 0);
     }
@@ -44,7 +44,7 @@ public record CapturedFrame(int interfaceId, long timestampNanos, byte[] data, i
         return data.clone();
     }
 
-    /** The number of captured bytes, without copying them. */
+    /** Returns the number of captured bytes, without copying them. */
     public int capturedLength() {
         return data.length;
     }
@@ -54,7 +54,7 @@ public record CapturedFrame(int interfaceId, long timestampNanos, byte[] data, i
         return new CapturedFrame(interfaceId, timestampNanos, data, originalLength, newComment, flags);
     }
 
-    /** The captured bytes themselves, for the writers in this package; callers must not modify them. */
+    /** Returns the captured bytes themselves, for the writers in this package, which must not modify them. */
     byte[] bytes() {
         return data;
     }

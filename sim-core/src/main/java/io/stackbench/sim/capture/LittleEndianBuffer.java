@@ -60,7 +60,7 @@ final class LittleEndianBuffer {
         bytes[position + 3] = (byte) (value >>> 24);
     }
 
-    /** The internal array; only the first {@link #size()} bytes are valid. */
+    /** Returns the internal array, of which only the first {@link #size()} bytes are valid. */
     byte[] array() {
         return bytes;
     }

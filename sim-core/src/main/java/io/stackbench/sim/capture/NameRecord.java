@@ -45,7 +45,7 @@ public record NameRecord(InetAddress address, List<String> names) {
         }
     }
 
-    /** A record with one name. */
+    /** Creates a record with one name. */
     public NameRecord(InetAddress address, String name) {
         this(address, List.of(name));
     }

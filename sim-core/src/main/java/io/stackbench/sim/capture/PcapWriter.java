@@ -40,7 +40,7 @@ public final class PcapWriter implements Closeable {
      * {@link #close()} closes {@code out}.
      *
      * @param snapLength unsigned; 0 writes {@link CaptureInterface#DEFAULT_SNAP_LENGTH}, because
-     *                   libpcap reads a snap length of 0 as invalid
+     *                   the classic header has no value that means no limit
      */
     public static PcapWriter open(OutputStream out, int linkType, int snapLength, TimestampResolution resolution)
             throws IOException {
@@ -108,7 +108,7 @@ public final class PcapWriter implements Closeable {
         try {
             write(capture, interfaceId, out, resolution);
         } catch (IOException e) {
-            // ByteArrayOutputStream never raises IOException.
+            // ByteArrayOutputStream does not raise IOException.
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
@@ -130,7 +130,7 @@ public final class PcapWriter implements Closeable {
         long nanos = frame.timestampNanos();
         long seconds = nanos / NANOS_PER_SECOND;
         if (nanos < 0 || seconds > 0xffff_ffffL) {
-            throw new IllegalArgumentException("timestamp " + nanos + " ns is outside the 0 to 2^32 s that a pcap record holds");
+            throw new IllegalArgumentException("timestamp " + nanos + " ns is out of range: a pcap record holds 0 to 2^32 - 1 seconds");
         }
         if (snapLength != 0 && data.length > snapLength) {
             throw new IllegalArgumentException("frame of " + data.length + " bytes exceeds the snap length " + snapLength);

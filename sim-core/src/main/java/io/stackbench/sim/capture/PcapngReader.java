@@ -43,7 +43,7 @@ public final class PcapngReader {
     private final List<InterfaceStatistics> statistics = new ArrayList<>();
     private final List<String> sectionComments = new ArrayList<>();
 
-    /** How one interface's raw timestamps map to nanoseconds. */
+    /** The timestamp resolution and offset of one interface. */
     private record InterfaceClock(int tsresol, long offsetSeconds) {
     }
 

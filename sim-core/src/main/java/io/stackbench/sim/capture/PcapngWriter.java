@@ -35,8 +35,8 @@ import java.util.TreeMap;
  * An interface that appears later gets its own block from {@link #addInterface}, before the first
  * frame that uses it. Names added later with {@link #addName} are collected and written at
  * {@link #finish()} as a second Name Resolution Block after the packets, which pcapng allows.
- * NOTE: a reader that decodes in one pass, such as tshark without {@code -2}, applies those late
- * names only to what follows them, so give every known name to {@code open}.
+ * NOTE: a reader that decodes in one pass applies those late names only to what follows them
+ * (TShark 4.0.17 shows them only with {@code -2}), so give every known name to {@code open}.
  *
  * <p>{@link #write(Capture, OutputStream)} writes a whole {@link Capture} this way: names up front,
  * statistics after the frames. Not thread-safe.
@@ -69,7 +69,7 @@ public final class PcapngWriter implements Closeable {
         for (CaptureInterface captureInterface : interfaces) {
             writer.addInterface(captureInterface);
         }
-        writer.writeNames(NameRecord.canonical(names), writer.writtenNames);
+        writer.writeNames(NameRecord.canonical(names));
         return writer;
     }
 
@@ -110,7 +110,7 @@ public final class PcapngWriter implements Closeable {
         try {
             write(capture, out);
         } catch (IOException e) {
-            // ByteArrayOutputStream never raises IOException.
+            // ByteArrayOutputStream does not raise IOException.
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
@@ -205,7 +205,7 @@ public final class PcapngWriter implements Closeable {
         endBlock();
     }
 
-    /** The number of Interface Description Blocks written so far. */
+    /** Returns the number of Interface Description Blocks written so far. */
     public int interfaceCount() {
         return interfaces.size();
     }
@@ -220,7 +220,7 @@ public final class PcapngWriter implements Closeable {
         }
         List<NameRecord> late = new ArrayList<>();
         pendingNames.forEach((address, names) -> late.add(new NameRecord(address, List.copyOf(names))));
-        writeNames(late, writtenNames);
+        writeNames(late);
         pendingNames.clear();
         out.flush();
         finished = true;
@@ -248,7 +248,7 @@ public final class PcapngWriter implements Closeable {
         endBlock();
     }
 
-    private void writeNames(List<NameRecord> records, Map<InetAddress, Set<String>> written) throws IOException {
+    private void writeNames(List<NameRecord> records) throws IOException {
         if (records.isEmpty()) {
             return;
         }
@@ -269,16 +269,16 @@ public final class PcapngWriter implements Closeable {
             block.u16(value.size());
             block.bytes(value.toByteArray());
             block.padTo32Bits();
-            written.computeIfAbsent(record.address(), key -> new LinkedHashSet<>()).addAll(record.names());
+            writtenNames.computeIfAbsent(record.address(), key -> new LinkedHashSet<>()).addAll(record.names());
         }
         block.u16(Pcapng.NRB_RECORD_END);
         block.u16(0);
         endBlock();
     }
 
-    private CaptureInterface requireInterface(int interfaceId, String what) {
+    private CaptureInterface requireInterface(int interfaceId, String referrer) {
         if (interfaceId >= interfaces.size()) {
-            throw new IllegalArgumentException(what + " refers to interface " + interfaceId + ", but only "
+            throw new IllegalArgumentException(referrer + " refers to interface " + interfaceId + ", but only "
                     + interfaces.size() + " Interface Description Blocks were written; call addInterface first");
         }
         return interfaces.get(interfaceId);

@@ -15,12 +15,12 @@ public enum TimestampResolution {
         this.nanosPerUnit = nanosPerUnit;
     }
 
-    /** The magic number that starts a file of this resolution. */
+    /** Returns the magic number that starts a file of this resolution. */
     public int magic() {
         return magic;
     }
 
-    /** Nanoseconds in one unit of the second fraction. */
+    /** Returns the nanoseconds in one unit of the second fraction. */
     public int nanosPerUnit() {
         return nanosPerUnit;
     }

@@ -18,7 +18,7 @@ final class Blocks {
         this.order = order;
     }
 
-    /** A new body buffer in this file's byte order. */
+    /** Returns a new body buffer in this file's byte order. */
     ByteBuffer body(int capacity) {
         return ByteBuffer.allocate(capacity).order(order);
     }
@@ -33,7 +33,7 @@ final class Blocks {
         return block(0x0A0D0D0A, body);
     }
 
-    /** An Interface Description Block; {@code tsresol} and {@code tsoffset} are left out when null. */
+    /** Appends an Interface Description Block, leaving out {@code tsresol} and {@code tsoffset} when null. */
     Blocks interfaceDescription(String name, int snapLength, Integer tsresol, Long tsoffset) {
         ByteBuffer body = body(256);
         body.putShort((short) 1).putShort((short) 0).putInt(snapLength);
@@ -69,7 +69,7 @@ final class Blocks {
         return block(3, body);
     }
 
-    /** An obsolete Packet Block (type 2) with a comment. */
+    /** Appends an obsolete Packet Block (type 2) with a comment. */
     Blocks packet(int interfaceId, long timestamp, byte[] data, String comment) {
         ByteBuffer body = body(256 + data.length);
         body.putShort((short) interfaceId).putShort((short) 0);
@@ -81,7 +81,7 @@ final class Blocks {
         return block(2, body);
     }
 
-    /** Any block with the given raw body. */
+    /** Appends a block of any type with the given raw body. */
     Blocks raw(int type, byte[] bodyBytes) {
         ByteBuffer body = body(bodyBytes.length + 3);
         body.put(bodyBytes);

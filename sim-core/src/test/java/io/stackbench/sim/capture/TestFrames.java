@@ -25,7 +25,7 @@ final class TestFrames {
         }
     }
 
-    /** An ARP request (RFC 826) padded to the 60-byte Ethernet minimum. */
+    /** Builds an ARP request (RFC 826) padded to the 60-byte Ethernet minimum. */
     static byte[] arpRequest(byte[] senderMac, Inet4Address sender, Inet4Address target) {
         ByteBuffer frame = ByteBuffer.allocate(60);
         frame.put(BROADCAST).put(senderMac).putShort((short) 0x0806);
@@ -38,7 +38,7 @@ final class TestFrames {
         return frame.array();
     }
 
-    /** A UDP datagram in IPv4 (RFC 791, RFC 768) with valid checksums, padded to 60 bytes. */
+    /** Builds a UDP datagram in IPv4 (RFC 791, RFC 768) with valid checksums, padded to 60 bytes. */
     static byte[] ipv4Udp(byte[] sourceMac, byte[] destinationMac, Inet4Address source, Inet4Address destination,
             byte[] payload) {
         int udpLength = 8 + payload.length;
@@ -61,7 +61,7 @@ final class TestFrames {
         return frame.array();
     }
 
-    /** A UDP datagram in IPv6 (RFC 8200) with a valid checksum. */
+    /** Builds a UDP datagram in IPv6 (RFC 8200) with a valid checksum. */
     static byte[] ipv6Udp(byte[] sourceMac, byte[] destinationMac, Inet6Address source, Inet6Address destination,
             byte[] payload) {
         int udpLength = 8 + payload.length;
@@ -88,7 +88,7 @@ final class TestFrames {
         return udp;
     }
 
-    /** The Internet checksum (RFC 1071) of {@code bytes} from {@code start}. */
+    /** Computes the Internet checksum (RFC 1071) of {@code bytes} from {@code start}. */
     private static short checksum(byte[] bytes, int start) {
         long sum = 0;
         for (int i = start; i < bytes.length; i += 2) {
