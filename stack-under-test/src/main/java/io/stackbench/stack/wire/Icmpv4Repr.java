@@ -61,7 +61,10 @@ public sealed interface Icmpv4Repr {
         return new Other(packet.type(), code, rest);
     }
 
-    /** Echo (type 8, code 0): a ping, answered with an {@link EchoReply} carrying the same fields. */
+    /**
+     * Echo request (type 8, code 0). RFC 792 requires the {@link EchoReply} to return the same
+     * identifier, sequence number and data.
+     */
     record EchoRequest(int identifier, int sequenceNumber, byte[] data) implements Icmpv4Repr {
 
         public EchoRequest {
@@ -352,7 +355,7 @@ public sealed interface Icmpv4Repr {
         packet.fillChecksum();
     }
 
-    /** Writes type, code and the data; the caller writes bytes 4 to 7 and then the checksum. */
+    /** Writes type, code and the data. The caller then writes bytes 4 to 7 and the checksum. */
     private static void emitHeader(Icmpv4Packet packet, Icmpv4Type type, int code, byte[] data) {
         Bytes.requireExactLength(packet.length(), Icmpv4Packet.HEADER_LENGTH + data.length, "ICMPv4 message");
         packet.setType(type);

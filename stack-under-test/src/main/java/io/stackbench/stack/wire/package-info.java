@@ -7,8 +7,8 @@
  * whose {@code emit} writes every field and the checksums. Numbered fields are open value types,
  * so an unknown EtherType or ICMP type still parses and prints. Malformed input raises
  * {@link io.stackbench.stack.wire.MalformedPacketException}, whose counter name the stack uses as
- * the drop-counter key. Nothing in this package logs, keeps state or decides what to do with a
- * packet.
+ * the drop-counter key. Nothing in this package logs, keeps protocol state or decides what to do
+ * with a packet.
  *
  * <p>RFCs to read first:
  * <ul>

@@ -194,7 +194,7 @@ class Icmpv4PacketTest {
 
     @Test
     void rejectsChecksumOverTrailingBytes() {
-        // The view must end where the message ends; a trailing nonzero byte breaks the checksum.
+        // The view must end where the message ends, because a trailing nonzero byte breaks the checksum.
         byte[] longer = Arrays.copyOf(ECHO_REQUEST, ECHO_REQUEST.length + 1);
         longer[ECHO_REQUEST.length] = 1;
 
