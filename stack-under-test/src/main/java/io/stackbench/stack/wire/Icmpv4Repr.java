@@ -42,7 +42,8 @@ public sealed interface Icmpv4Repr {
                             packet.checksum(), packet.length()));
         }
 
-        byte[] data = Arrays.copyOfRange(packet.buffer(), packet.dataOffset(), packet.dataOffset() + packet.dataLength());
+        int dataEnd = packet.dataOffset() + packet.dataLength();
+        byte[] data = Arrays.copyOfRange(packet.buffer(), packet.dataOffset(), dataEnd);
         int type = packet.type().value();
         int code = packet.code();
         if (type == Icmpv4Type.ECHO_REQUEST.value() && code == 0) {
@@ -57,7 +58,7 @@ public sealed interface Icmpv4Repr {
         if (type == Icmpv4Type.TIME_EXCEEDED.value()) {
             return new TimeExceeded(code, data);
         }
-        byte[] rest = Arrays.copyOfRange(packet.buffer(), packet.offset() + 4, packet.offset() + packet.length());
+        byte[] rest = Arrays.copyOfRange(packet.buffer(), packet.offset() + 4, dataEnd);
         return new Other(packet.type(), code, rest);
     }
 
@@ -348,7 +349,8 @@ public sealed interface Icmpv4Repr {
         }
     }
 
-    private static void emitEcho(Icmpv4Packet packet, Icmpv4Type type, int identifier, int sequenceNumber, byte[] data) {
+    private static void emitEcho(
+            Icmpv4Packet packet, Icmpv4Type type, int identifier, int sequenceNumber, byte[] data) {
         emitHeader(packet, type, 0, data);
         packet.setIdentifier(identifier);
         packet.setSequenceNumber(sequenceNumber);

@@ -8,7 +8,8 @@ import java.util.Objects;
  * reserved flag are not represented, so {@link #emit} always writes a 20-byte header.
  *
  * <p>{@code fragmentOffset} is in units of 8 bytes, as on the wire, and
- * {@link #fragmentOffsetBytes()} converts it to bytes. {@code payloadLength} is the data length in bytes after the header.
+ * {@link #fragmentOffsetBytes()} converts it to bytes. {@code payloadLength} is the data length
+ * in bytes after the header.
  */
 public record Ipv4Repr(
         Ipv4Address source,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class InternetChecksumTest {
@@ -77,7 +78,7 @@ class InternetChecksumTest {
     void adjustMatchesRecomputation() {
         qt().withFixedSeed(1624L).forAll(WireGenerators.bytes(40), WireGenerators.u16(), integers().between(0, 19))
                 .checkAssert((data, newWord, wordIndex) -> {
-                    byte[] even = java.util.Arrays.copyOf(data, 40);
+                    byte[] even = Arrays.copyOf(data, 40);
                     int before = InternetChecksum.compute(even, 0, even.length);
                     int oldWord = ((even[2 * wordIndex] & 0xff) << 8) | (even[2 * wordIndex + 1] & 0xff);
 
