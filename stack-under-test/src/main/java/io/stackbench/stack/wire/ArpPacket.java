@@ -17,7 +17,7 @@ public final class ArpPacket {
 
     /** Length of the fixed fields before the addresses. */
     public static final int FIXED_LENGTH = 8;
-    /** Length of an Ethernet/IPv4 ARP packet; bytes after it are padding and ignored. */
+    /** Length of an Ethernet/IPv4 ARP packet. Parsing ignores any bytes after it, such as Ethernet padding. */
     public static final int ETHERNET_IPV4_LENGTH = 28;
     /** ar$hrd value for Ethernet. */
     public static final int HARDWARE_TYPE_ETHERNET = 1;
@@ -50,7 +50,7 @@ public final class ArpPacket {
     }
 
     /**
-     * Checks that the buffer holds the fixed fields and the four addresses at the lengths that the
+     * Checks that the buffer contains the fixed fields and the four addresses at the lengths that the
      * hardware and protocol length fields give.
      */
     public void check() throws MalformedPacketException {

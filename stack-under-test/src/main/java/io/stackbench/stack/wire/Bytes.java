@@ -20,17 +20,17 @@ final class Bytes {
     }
 
     /** Rejects an emit into a view that is too short, a programming error rather than bad input. */
-    static void requireCapacity(int available, int needed, String what) {
+    static void requireCapacity(int available, int needed, String viewName) {
         if (available < needed) {
-            throw new IllegalArgumentException(what + " view of " + available + " bytes is too short, "
+            throw new IllegalArgumentException(viewName + " view of " + available + " bytes is too short, "
                     + needed + " bytes are needed");
         }
     }
 
     /** Rejects an emit into a view whose length differs from the message length. */
-    static void requireExactLength(int available, int needed, String what) {
+    static void requireExactLength(int available, int needed, String viewName) {
         if (available != needed) {
-            throw new IllegalArgumentException(what + " view of " + available + " bytes must be exactly "
+            throw new IllegalArgumentException(viewName + " view of " + available + " bytes must be exactly "
                     + needed + " bytes long");
         }
     }

@@ -17,7 +17,7 @@ public final class EthernetFrame {
     public static final String PROTOCOL = "ethernet";
 
     public static final int HEADER_LENGTH = 14;
-    /** Smallest frame on the wire without the 4-byte FCS; shorter frames are padded with zeros. */
+    /** Smallest frame on the wire, without the 4-byte FCS. A sender pads shorter frames with zeros. */
     public static final int MIN_FRAME_LENGTH = 60;
 
     private static final int DESTINATION = 0;
@@ -42,7 +42,7 @@ public final class EthernetFrame {
     }
 
     /**
-     * Checks that the frame holds a complete header. A frame shorter than
+     * Checks that the frame contains a complete header. A frame shorter than
      * {@link #MIN_FRAME_LENGTH} is accepted, because the stack does not require senders to pad
      * frames.
      */

@@ -22,7 +22,7 @@ public record EthernetHeader(MacAddress destination, MacAddress source, EtherTyp
         return new EthernetHeader(frame.destination(), frame.source(), frame.etherType());
     }
 
-    /** Returns the header length, 14 bytes; the payload follows it. */
+    /** Returns the header length, 14 bytes, which is also the offset of the payload. */
     public int bufferLength() {
         return EthernetFrame.HEADER_LENGTH;
     }

@@ -41,7 +41,7 @@ public final class Icmpv4Packet {
         this(buffer, 0, buffer.length);
     }
 
-    /** Checks that the message holds the 8-byte header. The checksum is not checked here. */
+    /** Checks that the message contains the 8-byte header. {@link Icmpv4Repr#parse} checks the checksum. */
     public void check() throws MalformedPacketException {
         if (length < HEADER_LENGTH) {
             throw new MalformedPacketException(PROTOCOL, MalformedPacketException.Reason.TRUNCATED,

@@ -42,7 +42,8 @@ public sealed interface Icmpv4Repr {
                             packet.checksum(), packet.length()));
         }
 
-        byte[] data = Arrays.copyOfRange(packet.buffer(), packet.dataOffset(), packet.dataOffset() + packet.dataLength());
+        int dataEnd = packet.dataOffset() + packet.dataLength();
+        byte[] data = Arrays.copyOfRange(packet.buffer(), packet.dataOffset(), dataEnd);
         int type = packet.type().value();
         int code = packet.code();
         if (type == Icmpv4Type.ECHO_REQUEST.value() && code == 0) {
@@ -57,11 +58,14 @@ public sealed interface Icmpv4Repr {
         if (type == Icmpv4Type.TIME_EXCEEDED.value()) {
             return new TimeExceeded(code, data);
         }
-        byte[] rest = Arrays.copyOfRange(packet.buffer(), packet.offset() + 4, packet.offset() + packet.length());
+        byte[] rest = Arrays.copyOfRange(packet.buffer(), packet.offset() + 4, dataEnd);
         return new Other(packet.type(), code, rest);
     }
 
-    /** Echo (type 8, code 0): a ping, answered with an {@link EchoReply} carrying the same fields. */
+    /**
+     * Echo request (type 8, code 0). RFC 792 requires the {@link EchoReply} to return the same
+     * identifier, sequence number and data.
+     */
     record EchoRequest(int identifier, int sequenceNumber, byte[] data) implements Icmpv4Repr {
 
         public EchoRequest {
@@ -345,14 +349,15 @@ public sealed interface Icmpv4Repr {
         }
     }
 
-    private static void emitEcho(Icmpv4Packet packet, Icmpv4Type type, int identifier, int sequenceNumber, byte[] data) {
+    private static void emitEcho(
+            Icmpv4Packet packet, Icmpv4Type type, int identifier, int sequenceNumber, byte[] data) {
         emitHeader(packet, type, 0, data);
         packet.setIdentifier(identifier);
         packet.setSequenceNumber(sequenceNumber);
         packet.fillChecksum();
     }
 
-    /** Writes type, code and the data; the caller writes bytes 4 to 7 and then the checksum. */
+    /** Writes type, code and the data. The caller then writes bytes 4 to 7 and the checksum. */
     private static void emitHeader(Icmpv4Packet packet, Icmpv4Type type, int code, byte[] data) {
         Bytes.requireExactLength(packet.length(), Icmpv4Packet.HEADER_LENGTH + data.length, "ICMPv4 message");
         packet.setType(type);

@@ -11,7 +11,7 @@ public record Icmpv4UnreachableCode(int value) {
     public static final Icmpv4UnreachableCode HOST_UNREACHABLE = new Icmpv4UnreachableCode(1);
     public static final Icmpv4UnreachableCode PROTOCOL_UNREACHABLE = new Icmpv4UnreachableCode(2);
     public static final Icmpv4UnreachableCode PORT_UNREACHABLE = new Icmpv4UnreachableCode(3);
-    /** Fragmentation needed and DF set; the message carries the next-hop MTU (RFC 1191). */
+    /** Fragmentation needed and DF set. The message carries the next-hop MTU (RFC 1191). */
     public static final Icmpv4UnreachableCode FRAGMENTATION_NEEDED = new Icmpv4UnreachableCode(4);
     public static final Icmpv4UnreachableCode SOURCE_ROUTE_FAILED = new Icmpv4UnreachableCode(5);
     public static final Icmpv4UnreachableCode NET_UNKNOWN = new Icmpv4UnreachableCode(6);

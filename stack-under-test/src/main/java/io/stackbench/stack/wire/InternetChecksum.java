@@ -34,7 +34,8 @@ public final class InternetChecksum {
 
     /**
      * Updates a checksum after one 16-bit word of the covered data changed from {@code oldWord} to
-     * {@code newWord}, without summing the data again (RFC 1624 §3, equation 3).
+     * {@code newWord}, without summing the data again (RFC 1624 §3, equation 3). If the change
+     * leaves the covered data all zeros, the result is 0x0000 where {@link #compute} gives 0xffff.
      */
     public static int adjust(int checksum, int oldWord, int newWord) {
         long s = (~checksum & 0xffff) + (~oldWord & 0xffff) + (newWord & 0xffff);

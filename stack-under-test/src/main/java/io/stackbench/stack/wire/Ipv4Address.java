@@ -58,8 +58,8 @@ public record Ipv4Address(int value) implements Comparable<Ipv4Address> {
         return octet;
     }
 
-    private static IllegalArgumentException invalid(String text, String why) {
-        return new IllegalArgumentException("invalid IPv4 address '" + text + "': " + why);
+    private static IllegalArgumentException invalid(String text, String reason) {
+        return new IllegalArgumentException("invalid IPv4 address '" + text + "': " + reason);
     }
 
     /** Reads four octets at {@code offset}. */
@@ -96,7 +96,7 @@ public record Ipv4Address(int value) implements Comparable<Ipv4Address> {
         return bytes;
     }
 
-    /** Converts to the JDK type; no name lookup takes place. */
+    /** Converts to the JDK type without any name lookup. */
     public Inet4Address toInetAddress() {
         try {
             return (Inet4Address) InetAddress.getByAddress(toBytes());

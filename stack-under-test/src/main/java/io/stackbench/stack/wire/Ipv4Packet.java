@@ -54,8 +54,8 @@ public final class Ipv4Packet {
     }
 
     /**
-     * Checks the version and that the header and length fields fit each other and the buffer
-     * (RFC 1122 §3.2.1.1 and §3.2.1.2 list these checks). The header checksum is not checked here.
+     * Checks the version (RFC 1122 §3.2.1.1) and that the header length, the total length and the
+     * buffer fit each other. {@link Ipv4Repr#parse} checks the header checksum (RFC 1122 §3.2.1.2).
      */
     public void check() throws MalformedPacketException {
         if (length < MIN_HEADER_LENGTH) {
@@ -153,7 +153,7 @@ public final class Ipv4Packet {
         Bytes.writeU16(buffer, offset + IDENTIFICATION, identification);
     }
 
-    /** The first flag bit, which RFC 791 reserves and requires to be zero. */
+    /** Returns the first flag bit, which RFC 791 reserves and requires to be zero. */
     public boolean reservedFlag() {
         return (flagsAndFragmentOffset() & FLAG_RESERVED) != 0;
     }
@@ -162,7 +162,7 @@ public final class Ipv4Packet {
         setFlag(FLAG_RESERVED, reservedFlag);
     }
 
-    /** The DF flag. */
+    /** Returns the DF (Don't Fragment) flag. */
     public boolean dontFragment() {
         return (flagsAndFragmentOffset() & FLAG_DONT_FRAGMENT) != 0;
     }
@@ -171,7 +171,7 @@ public final class Ipv4Packet {
         setFlag(FLAG_DONT_FRAGMENT, dontFragment);
     }
 
-    /** The MF flag. */
+    /** Returns the MF (More Fragments) flag. */
     public boolean moreFragments() {
         return (flagsAndFragmentOffset() & FLAG_MORE_FRAGMENTS) != 0;
     }

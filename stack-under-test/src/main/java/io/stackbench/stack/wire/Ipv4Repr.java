@@ -4,10 +4,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The fields of an IPv4 header (RFC 791 §3.1) that the stack uses, without options.
+ * The fields of an IPv4 header (RFC 791 §3.1) that the stack uses. Options and the
+ * reserved flag are not represented, so {@link #emit} always writes a 20-byte header.
  *
- * <p>{@code fragmentOffset} is in units of 8 bytes, as on the wire; {@link #fragmentOffsetBytes()}
- * converts it. {@code payloadLength} is the data length in bytes after the header.
+ * <p>{@code fragmentOffset} is in units of 8 bytes, as on the wire, and
+ * {@link #fragmentOffsetBytes()} converts it to bytes. {@code payloadLength} is the data length
+ * in bytes after the header.
  */
 public record Ipv4Repr(
         Ipv4Address source,

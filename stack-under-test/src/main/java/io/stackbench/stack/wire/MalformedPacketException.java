@@ -8,16 +8,16 @@ import java.util.Objects;
  *
  * <p>The stack catches it once at ingress and increments the drop counter named by
  * {@link #counterName()}, such as {@code ipv4.bad-checksum}. The exception records no stack trace,
- * because malformed input is an expected, counted event and the protocol and reason already say
+ * because malformed input is an expected, counted event and the protocol and reason identify
  * where it was rejected.
  */
 public final class MalformedPacketException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why a packet was rejected. Each reason is one drop counter per protocol. */
+    /** Cause of a rejection. Each reason is one drop counter per protocol. */
     public enum Reason {
-        /** The buffer ends before a header or a length field says it should. */
+        /** The buffer ends before the end of a header or of the length that a length field gives. */
         TRUNCATED,
         /** A length field contradicts another length field. */
         BAD_LENGTH,

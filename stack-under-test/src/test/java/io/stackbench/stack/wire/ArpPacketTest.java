@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ArpPacketTest {
 
-    /** 192.0.2.1 at 02:00:00:00:00:01 asks for the MAC of 192.0.2.2. */
+    /** A request from 192.0.2.1 at 02:00:00:00:00:01 for the MAC address of 192.0.2.2. */
     private static final byte[] REQUEST = hex("""
             0001           # hardware type: Ethernet
             0800           # protocol type: IPv4

@@ -26,7 +26,7 @@ final class Fixtures {
         return HexFormat.of().parseHex(digits);
     }
 
-    /** Returns a buffer of {@code length} bytes that all hold {@link #POISON}. */
+    /** Returns a buffer of {@code length} bytes, each set to {@link #POISON}. */
     static byte[] poisoned(int length) {
         byte[] buffer = new byte[length];
         Arrays.fill(buffer, POISON);

@@ -1,0 +1,23 @@
+/**
+ * Packet formats of the stack under test: bytes only, no behaviour.
+ *
+ * <p>Each protocol has a view class over a byte array ({@link io.stackbench.stack.wire.Ipv4Packet})
+ * with one getter and setter per header field, and an immutable repr
+ * ({@link io.stackbench.stack.wire.Ipv4Repr}) whose {@code parse} validates a received packet and
+ * whose {@code emit} writes every field and the checksums. Numbered fields are open value types,
+ * so an unknown EtherType or ICMP type still parses and prints. Malformed input raises
+ * {@link io.stackbench.stack.wire.MalformedPacketException}, whose counter name the stack uses as
+ * the drop-counter key. Nothing in this package logs, keeps protocol state or decides what to do
+ * with a packet.
+ *
+ * <p>RFCs to read first:
+ * <ul>
+ *   <li>RFC 894, IP over Ethernet: the Ethernet II header and the 60-byte minimum frame.</li>
+ *   <li>RFC 826, ARP: the packet layout and the field names ar$hrd, ar$pro, ar$op, ar$sha ...</li>
+ *   <li>RFC 791, IPv4: the header, fragmentation fields and options.</li>
+ *   <li>RFC 792, ICMP: message types, echo, destination unreachable, time exceeded.</li>
+ *   <li>RFC 1071, the Internet checksum, which IPv4, ICMP, UDP and TCP share.</li>
+ *   <li>RFC 1122, host requirements: which checks a host applies to received headers.</li>
+ * </ul>
+ */
+package io.stackbench.stack.wire;

@@ -1,0 +1,51 @@
+package io.stackbench.stack.wire;
+
+/**
+ * Emits a repr into a poisoned buffer and parses it back, for tests that compare the result with
+ * the original. A parse failure of freshly emitted bytes is a bug, so it raises AssertionError.
+ */
+final class WireRoundTrips {
+
+    private WireRoundTrips() {
+    }
+
+    static EthernetHeader ethernet(EthernetHeader header) {
+        byte[] buffer = Fixtures.poisoned(header.bufferLength());
+        header.emit(new EthernetFrame(buffer));
+        try {
+            return EthernetHeader.parse(new EthernetFrame(buffer));
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted Ethernet header did not parse: " + e.getMessage(), e);
+        }
+    }
+
+    static ArpRepr arp(ArpRepr repr) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new ArpPacket(buffer));
+        try {
+            return ArpRepr.parse(new ArpPacket(buffer));
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted ARP packet did not parse: " + e.getMessage(), e);
+        }
+    }
+
+    static Ipv4Repr ipv4(Ipv4Repr repr) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new Ipv4Packet(buffer));
+        try {
+            return Ipv4Repr.parse(new Ipv4Packet(buffer));
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted IPv4 header did not parse: " + e.getMessage(), e);
+        }
+    }
+
+    static Icmpv4Repr icmpv4(Icmpv4Repr repr) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new Icmpv4Packet(buffer));
+        try {
+            return Icmpv4Repr.parse(new Icmpv4Packet(buffer));
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted ICMPv4 message did not parse: " + e.getMessage(), e);
+        }
+    }
+}
