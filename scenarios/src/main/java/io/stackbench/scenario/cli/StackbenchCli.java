@@ -87,6 +87,9 @@ public final class StackbenchCli implements Callable<Integer> {
         @Option(names = "--goldens", paramLabel = "DIR", description = "Golden capture folder (default: pcaps beside the scenario library).")
         Path goldens;
 
+        @Option(names = "--pcap", description = "Also write one classic pcap (nanosecond) per segment beside each pcapng.")
+        boolean exportPcap;
+
         @Option(names = "--seed", paramLabel = "N", description = "Replace every scenario's seed; goldens are not compared then.")
         Long seed;
 
@@ -130,7 +133,7 @@ public final class StackbenchCli implements Callable<Integer> {
             }
 
             Files.createDirectories(reportDirectory);
-            Bench bench = new Bench(new Bench.Options(reportDirectory, goldens, updateGoldens, seed));
+            Bench bench = new Bench(new Bench.Options(reportDirectory, goldens, updateGoldens, seed, exportPcap));
             List<ScenarioOutcome> outcomes = runAll(bench, files, out);
             Files.writeString(reportDirectory.resolve("junit.xml"), JUnitXmlWriter.write("stackbench", outcomes), StandardCharsets.UTF_8);
             out.print(ConsoleSummary.summary(outcomes, reportDirectory.toString()));

@@ -11,7 +11,9 @@ import io.stackbench.scenario.run.ExpectationResult;
 import io.stackbench.scenario.run.RunResult;
 import io.stackbench.scenario.run.ScenarioRunner;
 import io.stackbench.sim.capture.Capture;
+import io.stackbench.sim.capture.PcapWriter;
 import io.stackbench.sim.capture.PcapngReader;
+import io.stackbench.sim.capture.TimestampResolution;
 import io.stackbench.sim.capture.PcapngWriter;
 import io.stackbench.stack.DualStack;
 import io.stackbench.stack.config.BootArgumentException;
@@ -37,8 +39,13 @@ public final class Bench {
      * @param goldensRoot where goldens live, or null for the {@code pcaps} folder beside each library root
      * @param updateGoldens rewrite goldens instead of comparing
      * @param seedOverride a seed replacing every scenario's own, or null; goldens are not compared then
+     * @param exportPcap also write one classic pcap per segment, for tools that do not read pcapng
      */
-    public record Options(Path reportDirectory, Path goldensRoot, boolean updateGoldens, Long seedOverride) {
+    public record Options(Path reportDirectory, Path goldensRoot, boolean updateGoldens, Long seedOverride, boolean exportPcap) {
+
+        public Options(Path reportDirectory, Path goldensRoot, boolean updateGoldens, Long seedOverride) {
+            this(reportDirectory, goldensRoot, updateGoldens, seedOverride, false);
+        }
     }
 
     /** The result of one scenario: the run itself (null when the file did not load) and its report. */
@@ -94,6 +101,13 @@ public final class Bench {
         Path capturePath = options.reportDirectory().resolve(file.id() + ".pcapng");
         Files.createDirectories(capturePath.getParent());
         PcapngWriter.write(result.capture(), capturePath);
+        if (options.exportPcap()) {
+            for (int i = 0; i < result.capture().interfaces().size(); i++) {
+                String segment = result.capture().interfaces().get(i).name();
+                Path pcap = options.reportDirectory().resolve(file.id() + "." + segment + ".pcap");
+                PcapWriter.write(result.capture(), i, pcap, TimestampResolution.NANOSECOND);
+            }
+        }
 
         if (scenario.golden()) {
             result = result.with(golden(file, result.capture()));
