@@ -51,7 +51,7 @@ class TsharkCrossCheckTest {
     static Stream<String> filters() {
         return Stream.of(
                 // Protocols and presence of fields, boolean fields included.
-                "eth", "arp", "ip", "icmp", "ipv6", "icmpv6", "udp", "tcp",
+                "frame", "eth", "arp", "ip", "icmp", "ipv6", "icmpv6", "udp", "tcp",
                 "ip.flags.df", "!ip.flags.df", "ip.flags.df == 1", "ip.flags.df == 0", "ip.flags.df == True",
                 "ip.flags.df == False", "ip.flags.df == 2", "ip.flags.mf", "ip.flags.mf == 1",
                 "tcp.options.mss_val", "icmp.ident", "icmpv6.opt.prefix", "arp.isgratuitous", "arp.isgratuitous == 1",
