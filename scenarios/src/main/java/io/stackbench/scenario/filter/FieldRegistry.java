@@ -3,9 +3,11 @@ package io.stackbench.scenario.filter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Looks up filter fields by name and suggests known names for a misspelt one. */
 public final class FieldRegistry {
@@ -32,36 +34,58 @@ public final class FieldRegistry {
     }
 
     /**
-     * Returns up to {@code limit} known names closest to {@code name} by edit distance, nearest first.
+     * Returns up to {@code limit} known names that {@code name} was probably meant to be, best first.
      *
-     * <p>When no name is close, the fields of the protocol that {@code name} starts with are returned
-     * instead, so {@code icmpv6.target} still points at the icmpv6 fields.
+     * <p>The order is: names at most 2 edits away; names of the same protocol that share the parent
+     * ({@code arp.src.} for {@code arp.src.ip}) or contain the last dotted part of at least 3
+     * characters ({@code target} for {@code icmpv6.nd.target}); names a few more edits away. When none
+     * of these exists, the fields of the same protocol are returned, and an empty list means that
+     * nothing resembles {@code name}.
      */
     public static List<String> closestNames(String name, int limit) {
-        int threshold = Math.max(3, name.length() / 3);
-        List<FilterField> close = new ArrayList<>();
+        int dot = name.indexOf('.');
+        String protocol = dot < 0 ? name : name.substring(0, dot);
+        int lastDot = name.lastIndexOf('.');
+        String parent = lastDot > dot ? name.substring(0, lastDot + 1) : null;
+        String lastPart = name.substring(lastDot + 1);
+
+        Set<FilterField> ranked = new LinkedHashSet<>(withinEdits(name, 2));
         for (FilterField field : FilterField.values()) {
-            if (editDistance(name, field.filterName()) <= threshold) {
-                close.add(field);
+            boolean sameProtocol = field.protocol().equals(protocol) && field.type() != FieldType.PROTOCOL;
+            boolean sharesParent = parent != null && field.filterName().startsWith(parent);
+            boolean containsLastPart = lastPart.length() >= 3 && field.filterName().contains(lastPart);
+            if (sameProtocol && (sharesParent || containsLastPart)) {
+                ranked.add(field);
             }
         }
-        close.sort(Comparator.comparingInt(field -> editDistance(name, field.filterName())));
-
-        if (close.isEmpty()) {
-            int dot = name.indexOf('.');
-            String protocol = dot < 0 ? name : name.substring(0, dot);
+        ranked.addAll(withinEdits(name, Math.max(2, name.length() / 3)));
+        if (ranked.isEmpty()) {
             for (FilterField field : FilterField.values()) {
                 if (field.protocol().equals(protocol) && field.type() != FieldType.PROTOCOL) {
-                    close.add(field);
+                    ranked.add(field);
                 }
             }
         }
 
         List<String> names = new ArrayList<>();
-        for (FilterField field : close.subList(0, Math.min(limit, close.size()))) {
+        for (FilterField field : ranked) {
+            if (names.size() == limit) {
+                break;
+            }
             names.add(field.filterName());
         }
         return names;
+    }
+
+    private static List<FilterField> withinEdits(String name, int maxEdits) {
+        List<FilterField> close = new ArrayList<>();
+        for (FilterField field : FilterField.values()) {
+            if (editDistance(name, field.filterName()) <= maxEdits) {
+                close.add(field);
+            }
+        }
+        close.sort(Comparator.comparingInt(field -> editDistance(name, field.filterName())));
+        return close;
     }
 
     /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions. */

@@ -14,6 +14,7 @@ import static io.stackbench.scenario.filter.FieldType.UNSIGNED;
  * {@code ip.version == 256}, and so do we.
  */
 public enum FilterField {
+    FRAME("frame", PROTOCOL, 0, "the captured frame; present in every frame"),
     FRAME_LEN("frame.len", UNSIGNED, 32, "length of the whole frame in bytes"),
 
     ETH("eth", PROTOCOL, 0, "Ethernet II header"),

@@ -28,15 +28,20 @@ import org.pcap4j.packet.UdpPacket;
  */
 final class FrameDecoder {
 
+    private static final int ETHERNET_HEADER_LENGTH = 14;
+
     private FrameDecoder() {
     }
 
     static void decode(byte[] frame, FrameFields.Builder out) {
+        if (frame.length < ETHERNET_HEADER_LENGTH) {
+            // Only frame.len is known. pcap4j 1.8.2 raises IllegalArgumentException for an empty array.
+            return;
+        }
         EthernetPacket ethernet;
         try {
             ethernet = EthernetPacket.newPacket(frame, 0, frame.length);
-        } catch (IllegalRawDataException e) {
-            // Shorter than the 14-byte Ethernet header: only frame.len is known.
+        } catch (IllegalRawDataException | IllegalArgumentException e) {
             return;
         }
 

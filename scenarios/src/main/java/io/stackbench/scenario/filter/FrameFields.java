@@ -27,6 +27,7 @@ public final class FrameFields {
      */
     public static FrameFields decode(byte[] frame) {
         Builder builder = new Builder();
+        builder.protocol(FilterField.FRAME);
         builder.number(FilterField.FRAME_LEN, frame.length);
         FrameDecoder.decode(frame, builder);
         return builder.build();
