@@ -21,8 +21,8 @@ public final class DisplayFilter {
     }
 
     /**
-     * Compiles {@code text}. Field names and literal types are checked here, so a filter that parses
-     * cannot fail later.
+     * Compiles {@code text}. Field names, literal types and ranges are all checked here, because
+     * matching reports no errors.
      *
      * @throws FilterSyntaxException for a syntax error, an unknown field, or a value of the wrong type
      *     or range for its field

@@ -28,7 +28,7 @@ public final class FieldRegistry {
         return List.of(FilterField.values());
     }
 
-    /** Returns the field with this exact name; names are case-sensitive, as in Wireshark. */
+    /** Returns the field with this exact name. Names are case-sensitive, as in Wireshark. */
     public static Optional<FilterField> lookup(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
@@ -36,9 +36,9 @@ public final class FieldRegistry {
     /**
      * Returns up to {@code limit} known names that {@code name} was probably meant to be, best first.
      *
-     * <p>The order is: names at most 2 edits away; names of the same protocol that share the parent
-     * ({@code arp.src.} for {@code arp.src.ip}) or contain the last dotted part of at least 3
-     * characters ({@code target} for {@code icmpv6.nd.target}); names a few more edits away. When none
+     * <p>Names at most 2 edits away come first. Next come names of the same protocol that share the
+     * parent ({@code arp.src.} for {@code arp.src.ip}) or contain the last dotted part of at least 3
+     * characters ({@code target} for {@code icmpv6.nd.target}), then names a few more edits away. When none
      * of these exists, the fields of the same protocol are returned, and an empty list means that
      * nothing resembles {@code name}.
      */

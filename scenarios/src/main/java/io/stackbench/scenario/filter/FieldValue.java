@@ -26,7 +26,7 @@ sealed interface FieldValue {
                 return MacAddress.read(octets, 0).toString();
             }
             try {
-                // getByAddress only wraps the octets; it never performs a name lookup.
+                // getByAddress only wraps the octets and performs no name lookup.
                 return InetAddress.getByAddress(octets).getHostAddress();
             } catch (UnknownHostException e) {
                 throw new IllegalStateException("address of " + octets.length + " octets in an address field", e);

@@ -134,7 +134,7 @@ public enum FilterField {
         return type;
     }
 
-    /** Returns the width of the Wireshark field type in bits; 0 for a protocol. */
+    /** Returns the width of the Wireshark field type in bits, or 0 for a protocol. */
     public int bits() {
         return bits;
     }

@@ -35,13 +35,15 @@ final class FrameDecoder {
 
     static void decode(byte[] frame, FrameFields.Builder out) {
         if (frame.length < ETHERNET_HEADER_LENGTH) {
-            // Only frame.len is known. pcap4j 1.8.2 raises IllegalArgumentException for an empty array.
+            // Only frame.len is known, and pcap4j 1.8.2 raises IllegalArgumentException for an empty array.
             return;
         }
         EthernetPacket ethernet;
         try {
             ethernet = EthernetPacket.newPacket(frame, 0, frame.length);
-        } catch (IllegalRawDataException | IllegalArgumentException e) {
+        } catch (IllegalRawDataException | RuntimeException e) {
+            // pcap4j wraps most bad headers in IllegalPacket, but matching must not throw even
+            // where one of its parsers raises an unchecked exception instead.
             return;
         }
 
@@ -49,8 +51,7 @@ final class FrameDecoder {
             try {
                 decodeLayer(layer, out);
             } catch (RuntimeException e) {
-                // NOTE: a pcap4j accessor that fails on odd input leaves the rest of that layer's
-                // fields absent; matching a frame must never throw.
+                // NOTE: the fields of this layer that follow the failing pcap4j accessor stay absent.
             }
         }
     }

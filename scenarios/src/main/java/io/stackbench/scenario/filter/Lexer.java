@@ -19,7 +19,7 @@ final class Lexer {
             Map.entry("ge", Token.Kind.COMPARISON));
 
     /** Two-character symbols, tried before the one-character ones so that "!=" is not "!" then "=". */
-    private static final Map<String, Token.Kind> SYMBOLS_2 = Map.of(
+    private static final Map<String, Token.Kind> TWO_CHARACTER_SYMBOLS = Map.of(
             "==", Token.Kind.COMPARISON,
             "!=", Token.Kind.COMPARISON,
             "<=", Token.Kind.COMPARISON,
@@ -27,7 +27,7 @@ final class Lexer {
             "&&", Token.Kind.AND,
             "||", Token.Kind.OR);
 
-    private static final Map<String, Token.Kind> SYMBOLS_1 = Map.of(
+    private static final Map<String, Token.Kind> ONE_CHARACTER_SYMBOLS = Map.of(
             "<", Token.Kind.COMPARISON,
             ">", Token.Kind.COMPARISON,
             "!", Token.Kind.NOT,
@@ -80,18 +80,18 @@ final class Lexer {
             }
         }
         if (start + 2 <= text.length()) {
-            String two = text.substring(start, start + 2);
-            Token.Kind kind = SYMBOLS_2.get(two);
+            String twoCharacters = text.substring(start, start + 2);
+            Token.Kind kind = TWO_CHARACTER_SYMBOLS.get(twoCharacters);
             if (kind != null) {
                 position += 2;
-                return new Token(kind, two, start);
+                return new Token(kind, twoCharacters, start);
             }
         }
-        String one = String.valueOf(first);
-        Token.Kind kind = SYMBOLS_1.get(one);
+        String oneCharacter = String.valueOf(first);
+        Token.Kind kind = ONE_CHARACTER_SYMBOLS.get(oneCharacter);
         if (kind != null) {
             position++;
-            return new Token(kind, one, start);
+            return new Token(kind, oneCharacter, start);
         }
 
         String reason = first == '"'
@@ -106,7 +106,7 @@ final class Lexer {
         if (tripleEquals) {
             return false;
         }
-        return start + 2 <= text.length() && SYMBOLS_2.containsKey(text.substring(start, start + 2));
+        return start + 2 <= text.length() && TWO_CHARACTER_SYMBOLS.containsKey(text.substring(start, start + 2));
     }
 
     static boolean isWordCharacter(char c) {

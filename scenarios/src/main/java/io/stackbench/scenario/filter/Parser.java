@@ -17,7 +17,7 @@ import java.util.Set;
  * </pre>
  *
  * So {@code !} binds tighter than {@code &&}, which binds tighter than {@code ||}, as tshark 4.0.17
- * does; both binary operators group from the left.
+ * does. Both binary operators group from the left.
  */
 final class Parser {
 

@@ -7,7 +7,7 @@
  * Ethernet II frame. Frames are decoded with pcap4j, never with the codecs of the stack under test,
  * so a codec bug in the stack cannot hide itself. Field names, types and the semantics of
  * multi-valued fields follow Wireshark 4.0 (checked against tshark 4.0.17). The supported fields are
- * listed by {@link io.stackbench.scenario.filter.FieldRegistry}; scenarios/FILTERS.md is the
+ * listed by {@link io.stackbench.scenario.filter.FieldRegistry}, and scenarios/FILTERS.md is the
  * reference page for people writing scenarios.
  */
 package io.stackbench.scenario.filter;

@@ -74,7 +74,7 @@ class DisplayFilterMatchTest {
     }
 
     @Test
-    void multiValuedEqualsIsAnyNotEqualsIsAll() {
+    void multiValuedFieldsUseAnyAndAll() {
         assertThat(FrameFields.decode(ICMP_ECHO_REQUEST).format(FilterField.IP_ADDR)).containsExactly("10.0.0.1", "10.0.0.2");
         assertThat(matches("ip.addr == 10.0.0.2", ICMP_ECHO_REQUEST)).isTrue();
         assertThat(matches("ip.addr != 10.0.0.2", ICMP_ECHO_REQUEST)).isFalse();

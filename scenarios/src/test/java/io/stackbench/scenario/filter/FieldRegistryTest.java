@@ -2,6 +2,9 @@ package io.stackbench.scenario.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,15 @@ class FieldRegistryTest {
         assertThat(FieldRegistry.closestNames("icmpv6.nd.target", 2))
                 .containsExactly("icmpv6.nd.ns.target_address", "icmpv6.nd.na.target_address");
         assertThat(FieldRegistry.closestNames("zzzz", 3)).isEmpty();
+    }
+
+    @Test
+    void filtersPageListsEveryField() throws IOException {
+        String page = Files.readString(Path.of("FILTERS.md"));
+
+        for (FilterField field : FieldRegistry.all()) {
+            assertThat(page).as(field.filterName()).contains("| `" + field.filterName() + "` |");
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Malformed and truncated frames must never make matching throw; unreadable fields are absent. */
+/** Malformed and truncated frames must never make matching throw, so unreadable fields are absent. */
 class FrameFieldsMalformedTest {
 
     private static final long SEED = 20260101L;
