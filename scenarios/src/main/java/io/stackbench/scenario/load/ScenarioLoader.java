@@ -418,7 +418,7 @@ public final class ScenarioLoader {
             String error = filterCheck.check(filter);
             if (error != null) {
                 fields.problem(p + "/filter", e.get("filter"), "invalid display filter: " + error,
-                        "use the Wireshark display-filter subset listed in scenarios/FILTERS.md");
+                        "use the Wireshark display-filter subset listed in scenarios/FILTERS.md (for example arp.opcode == 1)");
             }
         }
         String segment = fields.string(e, p, "segment", null, false, "\"lan\"");
