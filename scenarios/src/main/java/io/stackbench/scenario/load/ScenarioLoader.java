@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads a scenario file into the model and checks it, reporting every problem with file, line,
@@ -181,7 +182,7 @@ public final class ScenarioLoader {
             if (!NODE_KINDS.contains(kind)) {
                 String closest = JsonFields.closest(kind, NODE_KINDS);
                 fields.problem(p + "/kind", n.get("kind"), "unknown node kind \"" + kind + "\"",
-                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", NODE_KINDS));
+                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", new TreeSet<>(NODE_KINDS)));
                 continue;
             }
             fields.object(n, p, kind.equals("stack") ? STACK_FIELDS : ARP_RESPONDER_FIELDS);
@@ -272,7 +273,7 @@ public final class ScenarioLoader {
             if (!STEP_ACTIONS.contains(action)) {
                 String closest = JsonFields.closest(action, STEP_ACTIONS);
                 fields.problem(p + "/do", s.get("do"), "unknown step action \"" + action + "\"",
-                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", STEP_ACTIONS));
+                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", new TreeSet<>(STEP_ACTIONS)));
                 continue;
             }
             String id = fields.string(s, p, "id", "step-" + i, false, "\"ping-1\"");
@@ -338,7 +339,7 @@ public final class ScenarioLoader {
             if (!EXPECT_TYPES.contains(type)) {
                 String closest = JsonFields.closest(type, EXPECT_TYPES);
                 fields.problem(p + "/type", e.get("type"), "unknown expectation type \"" + type + "\"",
-                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", EXPECT_TYPES));
+                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", new TreeSet<>(EXPECT_TYPES)));
                 continue;
             }
             ExpectationSpec expectation = switch (type) {
