@@ -87,7 +87,8 @@ public final class ScenarioLoader {
                     Math.max(location.getColumnNr(), 1), "", null, "invalid JSON: " + e.getOriginalMessage(),
                     "correct the JSON syntax at this position")));
         }
-        if (root == null) {
+        // Jackson returns a missing node, not null, for a text with no JSON value in it.
+        if (root == null || root.isMissingNode()) {
             throw new ScenarioException(List.of(new ScenarioProblem(file, 1, 1, "", null, "empty file",
                     "write a scenario object; see the README for a first scenario")));
         }
