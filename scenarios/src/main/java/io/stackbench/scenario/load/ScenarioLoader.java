@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,7 +96,11 @@ public final class ScenarioLoader {
         JsonFields fields = new JsonFields(file, JsonLocations.index(factory, text));
         Scenario scenario = read(root, fields, file, id);
         if (!fields.problems().isEmpty()) {
-            throw new ScenarioException(fields.problems());
+            // The checks run part by part (boot arguments after expectations, unknown fields before
+            // known ones), so sort to report in file order; the sort is stable for equal positions.
+            List<ScenarioProblem> inFileOrder = new ArrayList<>(fields.problems());
+            inFileOrder.sort(Comparator.comparingInt(ScenarioProblem::line).thenComparingInt(ScenarioProblem::column));
+            throw new ScenarioException(inFileOrder);
         }
         return scenario;
     }
