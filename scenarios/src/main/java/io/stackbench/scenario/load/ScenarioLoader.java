@@ -165,7 +165,7 @@ public final class ScenarioLoader {
             if (segments.containsKey(name)) {
                 fields.problem(p + "/name", s.get("name"), "duplicate segment name \"" + name + "\"", "give each segment its own name");
             }
-            segments.put(name, new SegmentSpec(name, new LinkProfile(latency, bandwidth, mtu, queue, loss)));
+            segments.putIfAbsent(name, new SegmentSpec(name, new LinkProfile(latency, bandwidth, mtu, queue, loss)));
         }
         return segments;
     }
@@ -211,7 +211,7 @@ public final class ScenarioLoader {
             } else {
                 node = readArpResponder(n, p, fields, name, segment, mac, duration);
             }
-            nodes.put(name, node);
+            nodes.putIfAbsent(name, node);
         }
         return nodes;
     }
@@ -305,7 +305,7 @@ public final class ScenarioLoader {
             if (steps.containsKey(id)) {
                 fields.problem(p + "/id", s.get("id"), "duplicate step id \"" + id + "\"", "give each step its own id");
             }
-            steps.put(id, step);
+            steps.putIfAbsent(id, step);
         }
         return steps;
     }
