@@ -32,7 +32,7 @@ class UnitsTest {
         "''        | invalid duration \"\"",
         "s         | invalid duration \"s\"",
         "-1s       | invalid duration \"-1s\"",
-        "1e3ms     | invalid duration unit \"e\"",
+        "1e3ms     | invalid duration \"1e3ms\"",
         "5         | invalid duration unit \"\" in \"5\"",
         "5h        | invalid duration unit \"h\"",
         ".5s       | invalid duration \".5s\"",
