@@ -96,8 +96,8 @@ public final class ScenarioLoader {
         JsonFields fields = new JsonFields(file, JsonLocations.index(factory, text));
         Scenario scenario = read(root, fields, file, id);
         if (!fields.problems().isEmpty()) {
-            // The checks run part by part (boot arguments after expectations, unknown fields before
-            // known ones), so sort to report in file order; the sort is stable for equal positions.
+            // The checks run part by part, so boot arguments come after expectations and an unknown
+            // field before the known ones. A stable sort by position restores file order.
             List<ScenarioProblem> inFileOrder = new ArrayList<>(fields.problems());
             inFileOrder.sort(Comparator.comparingInt(ScenarioProblem::line).thenComparingInt(ScenarioProblem::column));
             throw new ScenarioException(inFileOrder);
