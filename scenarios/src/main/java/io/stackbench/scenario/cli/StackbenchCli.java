@@ -59,7 +59,8 @@ public final class StackbenchCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new StackbenchCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(e -> FAILED);
+        // picocli 4.7 also passes command-line parse errors to this mapper, so they must map to USAGE here.
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
         return commandLine.execute(args);
     }
 

@@ -20,11 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads a scenario file into the model and checks it, reporting every problem with file, line,
@@ -86,14 +88,19 @@ public final class ScenarioLoader {
                     Math.max(location.getColumnNr(), 1), "", null, "invalid JSON: " + e.getOriginalMessage(),
                     "correct the JSON syntax at this position")));
         }
-        if (root == null) {
+        // Jackson returns a missing node, not null, for a text with no JSON value in it.
+        if (root == null || root.isMissingNode()) {
             throw new ScenarioException(List.of(new ScenarioProblem(file, 1, 1, "", null, "empty file",
                     "write a scenario object; see the README for a first scenario")));
         }
         JsonFields fields = new JsonFields(file, JsonLocations.index(factory, text));
         Scenario scenario = read(root, fields, file, id);
         if (!fields.problems().isEmpty()) {
-            throw new ScenarioException(fields.problems());
+            // The checks run part by part, so boot arguments come after expectations and an unknown
+            // field before the known ones. A stable sort by position restores file order.
+            List<ScenarioProblem> inFileOrder = new ArrayList<>(fields.problems());
+            inFileOrder.sort(Comparator.comparingInt(ScenarioProblem::line).thenComparingInt(ScenarioProblem::column));
+            throw new ScenarioException(inFileOrder);
         }
         return scenario;
     }
@@ -158,7 +165,7 @@ public final class ScenarioLoader {
             if (segments.containsKey(name)) {
                 fields.problem(p + "/name", s.get("name"), "duplicate segment name \"" + name + "\"", "give each segment its own name");
             }
-            segments.put(name, new SegmentSpec(name, new LinkProfile(latency, bandwidth, mtu, queue, loss)));
+            segments.putIfAbsent(name, new SegmentSpec(name, new LinkProfile(latency, bandwidth, mtu, queue, loss)));
         }
         return segments;
     }
@@ -181,7 +188,7 @@ public final class ScenarioLoader {
             if (!NODE_KINDS.contains(kind)) {
                 String closest = JsonFields.closest(kind, NODE_KINDS);
                 fields.problem(p + "/kind", n.get("kind"), "unknown node kind \"" + kind + "\"",
-                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", NODE_KINDS));
+                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", new TreeSet<>(NODE_KINDS)));
                 continue;
             }
             fields.object(n, p, kind.equals("stack") ? STACK_FIELDS : ARP_RESPONDER_FIELDS);
@@ -204,7 +211,7 @@ public final class ScenarioLoader {
             } else {
                 node = readArpResponder(n, p, fields, name, segment, mac, duration);
             }
-            nodes.put(name, node);
+            nodes.putIfAbsent(name, node);
         }
         return nodes;
     }
@@ -272,7 +279,7 @@ public final class ScenarioLoader {
             if (!STEP_ACTIONS.contains(action)) {
                 String closest = JsonFields.closest(action, STEP_ACTIONS);
                 fields.problem(p + "/do", s.get("do"), "unknown step action \"" + action + "\"",
-                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", STEP_ACTIONS));
+                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", new TreeSet<>(STEP_ACTIONS)));
                 continue;
             }
             String id = fields.string(s, p, "id", "step-" + i, false, "\"ping-1\"");
@@ -298,7 +305,7 @@ public final class ScenarioLoader {
             if (steps.containsKey(id)) {
                 fields.problem(p + "/id", s.get("id"), "duplicate step id \"" + id + "\"", "give each step its own id");
             }
-            steps.put(id, step);
+            steps.putIfAbsent(id, step);
         }
         return steps;
     }
@@ -338,7 +345,7 @@ public final class ScenarioLoader {
             if (!EXPECT_TYPES.contains(type)) {
                 String closest = JsonFields.closest(type, EXPECT_TYPES);
                 fields.problem(p + "/type", e.get("type"), "unknown expectation type \"" + type + "\"",
-                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", EXPECT_TYPES));
+                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", new TreeSet<>(EXPECT_TYPES)));
                 continue;
             }
             ExpectationSpec expectation = switch (type) {
