@@ -70,7 +70,7 @@ public final class StackbenchCli implements Callable<Integer> {
         return USAGE;
     }
 
-    @Command(name = "run", description = "Run scenarios, compare their captures with the goldens, and write reports.")
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run scenarios, compare their captures with the goldens, and write reports.")
     static final class Run implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -211,7 +211,7 @@ public final class StackbenchCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "validate", description = "Check scenario files without running them.")
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check scenario files without running them.")
     static final class Validate implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -250,7 +250,7 @@ public final class StackbenchCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "show", description = "Print a capture decoded field by field, with comments.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a capture decoded field by field, with comments.")
     static final class Show implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -277,7 +277,7 @@ public final class StackbenchCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "diff", description = "Print the first packet at which two captures differ, field by field.")
+    @Command(name = "diff", mixinStandardHelpOptions = true, description = "Print the first packet at which two captures differ, field by field.")
     static final class Diff implements Callable<Integer> {
 
         @CommandLine.Spec
