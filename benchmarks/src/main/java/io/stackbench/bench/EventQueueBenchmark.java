@@ -31,7 +31,7 @@ public class EventQueueBenchmark {
     private static final long SLICE_NANOS = 1L << (OFFSET_BITS - 1);
     private static final long SEED = 0x5eed;
 
-    @Param({"1000", "100000"})
+    @Param({"1000", "10000", "100000"})
     public int pendingEvents;
 
     private Simulator simulator;
