@@ -125,10 +125,10 @@ public final class Frames {
         return data;
     }
 
-    /** Returns {@code frame} with {@code count} bytes of {@code fill} appended, as a link layer may pad it. */
-    public static byte[] withTrailer(byte[] frame, int count, int fill) {
-        byte[] longer = Arrays.copyOf(frame, frame.length + count);
-        Arrays.fill(longer, frame.length, longer.length, (byte) fill);
+    /** Returns {@code bytes} with {@code count} bytes of {@code fill} appended, like Ethernet padding after a packet. */
+    public static byte[] withTrailer(byte[] bytes, int count, int fill) {
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + count);
+        Arrays.fill(longer, bytes.length, longer.length, (byte) fill);
         return longer;
     }
 
