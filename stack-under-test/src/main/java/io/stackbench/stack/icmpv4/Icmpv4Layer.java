@@ -94,8 +94,10 @@ public final class Icmpv4Layer {
     }
 
     private void sendUnreachable(Ipv4Repr header, Icmpv4UnreachableCode code, byte[] frame, int offset) {
-        int original = Math.min(header.headerLength() + header.payloadLength(), new Ipv4Packet(frame, offset, frame.length - offset).headerLength()
-                + ORIGINAL_DATA_BYTES);
+        // RFC 792: quote the received header with its options and then 8 data bytes, never past Total
+        // Length. Ipv4Repr.headerLength() is always 20, so it cannot give this bound.
+        Ipv4Packet received = new Ipv4Packet(frame, offset, frame.length - offset);
+        int original = Math.min(received.totalLength(), received.headerLength() + ORIGINAL_DATA_BYTES);
         byte[] datagram = Arrays.copyOfRange(frame, offset, offset + original);
         context.counters().increment("icmpv4.unreachable-sent");
         send(header.source(), new Icmpv4Repr.DestinationUnreachable(code, 0, datagram));
