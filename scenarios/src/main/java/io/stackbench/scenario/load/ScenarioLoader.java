@@ -45,7 +45,6 @@ public final class ScenarioLoader {
 
     private final JsonFactory factory = new JsonFactory();
     private final ObjectMapper mapper = new ObjectMapper(factory);
-    private final List<SemanticCheck> checks;
 
     /** A validation that needs another module, such as boot-argument or display-filter parsing. */
     public interface SemanticCheck {
@@ -57,7 +56,6 @@ public final class ScenarioLoader {
     private SemanticCheck bootCheck = value -> null;
 
     public ScenarioLoader() {
-        this.checks = List.of();
     }
 
     /** Sets the check run on every trace filter. */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * One Ethernet broadcast domain, behaving like a learning-free switch: unicast goes to the
- * interfaces that own the destination MAC (flooded when nobody does), broadcast to everyone, and
+ * interfaces that own the destination MAC (flooded when no interface does), broadcast to everyone, and
  * multicast only to the interfaces that joined the group, so a large segment does not make every
  * host parse every DAD probe.
  *

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 
 /**
  * What a TCP/IP stack must offer to be hosted by the bench. The bench calls these methods from the
- * simulation's single thread; the stack answers through the {@link StackHost} it was given, and
+ * simulation's single thread; the stack acts through the {@link StackHost} it was given, and
  * must never read a clock, start a thread or draw from an unseeded random source.
  */
 public interface HostedStack {
@@ -17,7 +17,7 @@ public interface HostedStack {
      */
     void start(StackHost host);
 
-    /** Shuts the stack down: cancels its timers and forgets its state. */
+    /** Shuts the stack down: cancels its timers and discards its state. */
     void stop();
 
     /** Handles a frame that arrived on interface {@code interfaceIndex}. Never throws. */
