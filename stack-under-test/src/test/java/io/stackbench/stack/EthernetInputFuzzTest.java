@@ -11,7 +11,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class EthernetInputFuzzTest {
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "60s")
     void anyFrame(byte[] frame) {
         StackFixture fixture = StackFixture.started();
         fixture.learnPeer();

@@ -12,8 +12,8 @@ import io.stackbench.stack.wire.IpProtocol;
 import java.util.List;
 
 /**
- * Checks shared by the fuzz and replay tests: the stack caught no exception from a layer, and it
- * still answers a normal ping from {@link StackFixture#PEER_ADDRESS}.
+ * Checks shared by the fuzz and replay tests. They fail when a layer threw behind DualStack's catch,
+ * or when the stack no longer replies to a normal ping from {@link StackFixture#PEER_ADDRESS}.
  */
 public final class StackHealth {
 

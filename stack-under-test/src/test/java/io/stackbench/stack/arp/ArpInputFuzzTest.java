@@ -18,7 +18,7 @@ import io.stackbench.stack.wire.EtherType;
  */
 class ArpInputFuzzTest {
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "60s")
     void arpPayload(byte[] payload) {
         StackFixture fixture = StackFixture.started();
         fixture.learnPeer();

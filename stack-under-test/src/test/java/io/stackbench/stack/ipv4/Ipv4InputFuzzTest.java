@@ -19,12 +19,12 @@ import io.stackbench.stack.wire.Ipv4Packet;
  */
 class Ipv4InputFuzzTest {
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "60s")
     void rawDatagram(byte[] datagram) {
         check(datagram);
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "60s")
     void datagramWithValidChecksums(byte[] datagram) {
         check(withValidChecksums(datagram));
     }

@@ -38,7 +38,7 @@ class Ipv4InputTest {
     private static final int HEADER_CHECKSUM = 10;
     private static final int SOURCE = 12;
 
-    /** A UDP datagram from the peer to port 9 (discard) of our address, 32 bytes long. */
+    /** Returns a 32-byte UDP datagram from the peer to port 9 (discard) of our address. */
     private static byte[] udpToUs() {
         return Frames.ipv4(PEER_ADDRESS, OUR_ADDRESS, IpProtocol.UDP, Frames.udp(40000, 9, new byte[4]));
     }
