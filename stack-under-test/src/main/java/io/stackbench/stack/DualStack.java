@@ -106,7 +106,7 @@ public final class DualStack implements HostedStack {
         try {
             dispatch(interfaceIndex, frame);
         } catch (RuntimeException e) {
-            // A bug in a layer must not take the simulation down; it is a counted drop like any
+            // A bug in a layer must not take the simulation down, so it becomes a counted drop like any
             // other, and the event makes it visible to the scenario.
             counters.drop("internal-error");
             context.event("internal-error", e.toString());

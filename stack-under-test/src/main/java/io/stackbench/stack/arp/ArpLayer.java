@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * ARP for the stack's one IPv4 address: answers requests for it, learns by the RFC 826 merge
+ * ARP for the stack's one IPv4 address: replies to requests for it, learns by the RFC 826 merge
  * rule, and resolves next hops with at most one request per second, three attempts, and a bounded
  * queue of packets per destination.
  */

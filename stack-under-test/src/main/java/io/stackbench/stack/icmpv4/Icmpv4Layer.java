@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-/** ICMPv4 for a host: answers echo requests, matches echo replies, and sends unreachable errors. */
+/** ICMPv4 for a host: replies to echo requests, matches echo replies, and sends unreachable errors. */
 public final class Icmpv4Layer {
 
     /** Echo requests awaiting a reply at most; the oldest is forgotten beyond this. */
@@ -33,7 +33,7 @@ public final class Icmpv4Layer {
         this.ip = ip;
     }
 
-    /** Handles an ICMP message for us; {@code broadcast} tells whether it was sent to a broadcast address. */
+    /** Handles an ICMP message for us; {@code broadcast} is true when it was sent to a broadcast address. */
     public void receive(Ipv4Repr header, byte[] buffer, int offset, int length, boolean broadcast) {
         Icmpv4Repr message;
         try {
