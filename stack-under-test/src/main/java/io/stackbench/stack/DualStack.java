@@ -203,6 +203,6 @@ public final class DualStack implements HostedStack {
             neighbors.addAll(arp.entries());
             routes.addAll(ipv4.routes());
         }
-        return new StackSnapshot(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null, false);
+        return StackSnapshot.ipv4Only(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null);
     }
 }

@@ -2,9 +2,13 @@ package io.stackbench.scenario.peer;
 
 import io.stackbench.sim.engine.Simulator;
 import io.stackbench.sim.net.Nic;
+import io.stackbench.sim.random.DeterministicRandom;
 
-/** What a scripted peer is given: its name, its interface and the simulator for timers. */
-public record PeerHost(String name, Nic nic, Simulator simulator) {
+/**
+ * The services a scripted peer gets: its name, its interface, the simulator for timers, and its
+ * own random stream derived from the scenario seed.
+ */
+public record PeerHost(String name, Nic nic, Simulator simulator, DeterministicRandom random) {
 
     /** Sends a frame with a capture comment that names this peer and what it is doing. */
     public void send(byte[] frame, String behaviour) {

@@ -119,7 +119,8 @@ public final class ScenarioRunner {
                 } else if (node instanceof NodeSpec.ArpResponder spec) {
                     ScriptedPeer[] peer = new ScriptedPeer[1];
                     Nic nic = segment.attach(spec.name(), "eth0", spec.mac(), (n, frame) -> peer[0].receive(frame));
-                    peer[0] = new ArpResponderPeer(new PeerHost(spec.name(), nic, simulator), spec);
+                    peer[0] = new ArpResponderPeer(new PeerHost(spec.name(), nic, simulator,
+                            DeterministicRandom.forComponent(scenario.seed(), "peer:" + spec.name())), spec);
                     nics.put(spec.name(), nic);
                     simulator.scheduleAt(0, peer[0]::start);
                 }

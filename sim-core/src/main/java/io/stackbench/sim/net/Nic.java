@@ -16,6 +16,7 @@ public final class Nic {
     private final FrameReceiver receiver;
     private final Set<MacAddress> joinedGroups = new TreeSet<>();
     private boolean up = true;
+    private boolean promiscuous;
     long transmitFreeAt;
     long transmitDrops;
     long framesSent;
@@ -66,6 +67,19 @@ public final class Nic {
 
     public void transmit(byte[] frame) {
         transmit(frame, null);
+    }
+
+    /** Returns true when the segment delivers every multicast frame here, joined or not. */
+    public boolean isPromiscuous() {
+        return promiscuous;
+    }
+
+    /** Receives every multicast frame on the segment, as a scripted peer watching for DAD probes must. */
+    public void setPromiscuous(boolean promiscuous) {
+        if (this.promiscuous != promiscuous) {
+            this.promiscuous = promiscuous;
+            segment.promiscuousChanged(this);
+        }
     }
 
     /** Joins a multicast group so the segment delivers frames sent to it here. */

@@ -30,6 +30,7 @@ public final class Segment {
     private final List<Nic> nics = new ArrayList<>();
     private final Map<MacAddress, List<Nic>> owners = new HashMap<>();
     private final Map<MacAddress, List<Nic>> groups = new HashMap<>();
+    private final List<Nic> promiscuous = new ArrayList<>();
 
     private long framesOnWire;
     private long framesLost;
@@ -93,13 +94,24 @@ public final class Segment {
     }
 
     void join(Nic nic, MacAddress group) {
-        List<Nic> members = groups.computeIfAbsent(group, g -> new ArrayList<>());
-        // Keep members in attachment order so delivery order does not depend on join order.
+        insertInAttachmentOrder(groups.computeIfAbsent(group, g -> new ArrayList<>()), nic);
+    }
+
+    void promiscuousChanged(Nic nic) {
+        if (nic.isPromiscuous()) {
+            insertInAttachmentOrder(promiscuous, nic);
+        } else {
+            promiscuous.remove(nic);
+        }
+    }
+
+    /** Keeps {@code list} in attachment order, so delivery order does not depend on join order. */
+    private void insertInAttachmentOrder(List<Nic> list, Nic nic) {
         int position = 0;
-        while (position < members.size() && nics.indexOf(members.get(position)) < nics.indexOf(nic)) {
+        while (position < list.size() && nics.indexOf(list.get(position)) < nics.indexOf(nic)) {
             position++;
         }
-        members.add(position, nic);
+        list.add(position, nic);
     }
 
     void leave(Nic nic, MacAddress group) {
@@ -172,6 +184,9 @@ public final class Segment {
             candidates = nics;
         } else if (destination.isMulticast()) {
             candidates = groups.getOrDefault(destination, List.of());
+            if (!promiscuous.isEmpty()) {
+                candidates = withPromiscuous(candidates);
+            }
         } else {
             candidates = owners.get(destination);
             if (candidates == null) {
@@ -185,6 +200,17 @@ public final class Segment {
             }
         }
         return receivers;
+    }
+
+    /** Returns the members plus the promiscuous interfaces, once each, in attachment order. */
+    private List<Nic> withPromiscuous(List<Nic> members) {
+        List<Nic> merged = new ArrayList<>(members.size() + promiscuous.size());
+        for (Nic nic : nics) {
+            if (nic.isPromiscuous() || members.contains(nic)) {
+                merged.add(nic);
+            }
+        }
+        return merged;
     }
 
     private static String join(String first, String second) {

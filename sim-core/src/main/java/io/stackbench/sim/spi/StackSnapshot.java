@@ -7,14 +7,19 @@ import java.util.SortedMap;
 
 /**
  * A stack's state at one instant, for expectations and reports. Lists are in a stable order
- * chosen by the stack; counters are sorted by name.
+ * chosen by the stack, and counters are sorted by name. Times are absolute simulated nanoseconds,
+ * with {@link #INFINITE} for a lifetime that never ends.
  *
  * @param addresses configured addresses with their state
  * @param neighbors ARP and Neighbour Discovery cache entries
  * @param routes routing table entries
  * @param counters every non-zero counter, for example {@code drop.ipv4.bad-checksum}
  * @param ipv4Enabled whether IPv4 runs (false with --ipv6-only=true)
- * @param ipv6Enabled whether IPv6 runs
+ * @param ipv6Enabled whether IPv6 runs (false with --ipv4-only=true or after a duplicate link-local address)
+ * @param defaultRouters the IPv6 default router list
+ * @param prefixes the IPv6 on-link prefix list
+ * @param hopLimit the hop limit of IPv6 packets the stack originates, or 0 without IPv6
+ * @param linkMtu the IPv6 link MTU in use, or 0 without IPv6
  */
 public record StackSnapshot(
         List<Address> addresses,
@@ -22,15 +27,36 @@ public record StackSnapshot(
         List<Route> routes,
         SortedMap<String, Long> counters,
         boolean ipv4Enabled,
-        boolean ipv6Enabled) {
+        boolean ipv6Enabled,
+        List<Router> defaultRouters,
+        List<Prefix> prefixes,
+        int hopLimit,
+        int linkMtu) {
+
+    /** The expiry time of a lifetime that never ends (0xffffffff seconds in Neighbour Discovery). */
+    public static final long INFINITE = Long.MAX_VALUE;
+
+    /** Returns a snapshot of an IPv4-only stack, with no IPv6 state. */
+    public static StackSnapshot ipv4Only(List<Address> addresses, List<Neighbor> neighbors, List<Route> routes,
+            SortedMap<String, Long> counters, boolean ipv4Enabled) {
+        return new StackSnapshot(addresses, neighbors, routes, counters, ipv4Enabled, false, List.of(), List.of(), 0, 0);
+    }
 
     /**
      * One configured address.
      *
      * @param state PREFERRED, TENTATIVE, DEPRECATED or DUPLICATE
      * @param origin how the address came to be: static, link-local, slaac
+     * @param preferredUntil when the address becomes DEPRECATED, or {@link #INFINITE}
+     * @param validUntil when the address is removed, or {@link #INFINITE}
      */
-    public record Address(int interfaceIndex, InetAddress address, int prefixLength, String state, String origin) {
+    public record Address(int interfaceIndex, InetAddress address, int prefixLength, String state, String origin, long preferredUntil,
+            long validUntil) {
+
+        /** Creates an address without lifetimes, such as a static IPv4 address. */
+        public Address(int interfaceIndex, InetAddress address, int prefixLength, String state, String origin) {
+            this(interfaceIndex, address, prefixLength, state, origin, INFINITE, INFINITE);
+        }
     }
 
     /**
@@ -38,7 +64,7 @@ public record StackSnapshot(
      *
      * @param protocol {@code arp} or {@code ndp}
      * @param mac the link-layer address, or null while INCOMPLETE
-     * @param state for ARP: INCOMPLETE or REACHABLE; for NDP the RFC 4861 state names
+     * @param state for ARP: INCOMPLETE or REACHABLE. For NDP the RFC 4861 state names
      */
     public record Neighbor(int interfaceIndex, String protocol, InetAddress address, MacAddress mac, String state, boolean router) {
     }
@@ -49,6 +75,14 @@ public record StackSnapshot(
      * @param gateway the next hop, or null for an on-link prefix
      */
     public record Route(InetAddress destination, int prefixLength, InetAddress gateway, int interfaceIndex) {
+    }
+
+    /** One entry of the IPv6 default router list, expiring at {@code expiresAt}. */
+    public record Router(InetAddress address, long expiresAt) {
+    }
+
+    /** One on-link IPv6 prefix, valid until {@code validUntil}. */
+    public record Prefix(InetAddress prefix, int prefixLength, long validUntil) {
     }
 
     public long counter(String name) {

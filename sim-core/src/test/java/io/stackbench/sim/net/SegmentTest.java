@@ -140,6 +140,22 @@ class SegmentTest {
     }
 
     @Test
+    void promiscuousNicGetsEveryMulticast() {
+        Segment lan = segment(LinkProfile.DEFAULT);
+        Nic a = attach(lan, "a", A);
+        Nic b = attach(lan, "b", B);
+        Nic c = attach(lan, "c", C);
+
+        b.setPromiscuous(true);
+        c.joinMulticast(GROUP);
+        a.transmit(frameTo(GROUP, A));
+        a.transmit(frameTo(MacAddress.parse("33:33:00:00:00:01"), A));
+        sim.runAll();
+
+        assertThat(received).containsExactly("b@1000", "c@1000", "b@1000");
+    }
+
+    @Test
     void seededLossIsRecordedAndRepeatable() {
         List<String> firstRun = runLossy();
         List<String> secondRun = runLossy();
