@@ -39,9 +39,10 @@ public final class ScenarioLoader {
     static final Set<String> SEGMENT_FIELDS = Set.of("name", "latency", "bandwidth", "mtu", "queue", "loss");
     static final Set<String> STACK_FIELDS = Set.of("name", "kind", "segment", "mac", "boot");
     static final Set<String> ARP_RESPONDER_FIELDS = Set.of("name", "kind", "segment", "mac", "entries", "announce", "echo");
-    static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder");
-    static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up");
-    static final Set<String> EXPECT_TYPES = Set.of("ping", "arp-cache", "counter", "trace", "event", "boot-error");
+    static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder", "router", "dad-attacker", "na-spoofer", "raw");
+    static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up", "restart", "router-change", "router-send");
+    static final Set<String> EXPECT_TYPES = Set.of("ping", "arp-cache", "counter", "trace", "event", "boot-error", "addresses",
+            "neighbors", "routers", "prefixes", "stack");
 
     private final JsonFactory factory = new JsonFactory();
     private final ObjectMapper mapper = new ObjectMapper(factory);
@@ -123,7 +124,7 @@ public final class ScenarioLoader {
         boolean golden = fields.bool(root, "", "golden", true);
 
         Map<String, SegmentSpec> segments = readSegments(root, fields);
-        Map<String, NodeSpec> nodes = readNodes(root, fields, segments, duration);
+        Map<String, NodeSpec> nodes = readNodes(root, fields, segments, duration, file);
         Map<String, StepSpec> steps = readSteps(root, fields, nodes, duration);
         List<ExpectationSpec> expectations = readExpectations(root, fields, nodes, segments, steps, duration);
         checkBootArguments(root, fields, nodes, expectations);
@@ -168,7 +169,7 @@ public final class ScenarioLoader {
         return segments;
     }
 
-    private Map<String, NodeSpec> readNodes(JsonNode root, JsonFields fields, Map<String, SegmentSpec> segments, long duration) {
+    private Map<String, NodeSpec> readNodes(JsonNode root, JsonFields fields, Map<String, SegmentSpec> segments, long duration, Path file) {
         Map<String, NodeSpec> nodes = new LinkedHashMap<>();
         List<JsonNode> list = fields.array(root, "", "nodes");
         if (list.isEmpty()) {
@@ -189,7 +190,14 @@ public final class ScenarioLoader {
                         closest != null ? "did you mean \"" + closest + "\"?" : "use one of " + String.join(", ", new TreeSet<>(NODE_KINDS)));
                 continue;
             }
-            fields.object(n, p, kind.equals("stack") ? STACK_FIELDS : ARP_RESPONDER_FIELDS);
+            fields.object(n, p, switch (kind) {
+                case "stack" -> STACK_FIELDS;
+                case "router" -> PeerSpecs.ROUTER_FIELDS;
+                case "dad-attacker" -> PeerSpecs.DAD_ATTACKER_FIELDS;
+                case "na-spoofer" -> PeerSpecs.NA_SPOOFER_FIELDS;
+                case "raw" -> PeerSpecs.RAW_FIELDS;
+                default -> ARP_RESPONDER_FIELDS;
+            });
             String name = fields.string(n, p, "name", "node-" + i, true, "\"a\"");
             String segment = fields.string(n, p, "segment", null, true, "\"" + firstKey(segments, "lan") + "\"");
             if (segment != null && !segments.containsKey(segment)) {
@@ -203,12 +211,14 @@ public final class ScenarioLoader {
             if (nodes.containsKey(name)) {
                 fields.problem(p + "/name", n.get("name"), "duplicate node name \"" + name + "\"", "give each node its own name");
             }
-            NodeSpec node;
-            if (kind.equals("stack")) {
-                node = new NodeSpec.Stack(name, segment, mac, bootArguments(n, p, fields));
-            } else {
-                node = readArpResponder(n, p, fields, name, segment, mac, duration);
-            }
+            NodeSpec node = switch (kind) {
+                case "stack" -> new NodeSpec.Stack(name, segment, mac, bootArguments(n, p, fields));
+                case "router" -> PeerSpecs.router(n, p, fields, name, segment, mac, duration);
+                case "dad-attacker" -> PeerSpecs.dadAttacker(n, p, fields, name, segment, mac);
+                case "na-spoofer" -> PeerSpecs.naSpoofer(n, p, fields, name, segment, mac);
+                case "raw" -> PeerSpecs.raw(n, p, fields, name, segment, mac, file, duration);
+                default -> readArpResponder(n, p, fields, name, segment, mac, duration);
+            };
             nodes.putIfAbsent(name, node);
         }
         return nodes;
@@ -286,9 +296,32 @@ public final class ScenarioLoader {
                 fields.problem(p + "/at", s.get("at"), "step starts after the end of the scenario (" + SimTime.format(duration) + ")",
                         "use a time within the duration or extend \"duration\"");
             }
-            String node = stackNode(s, p, fields, nodes);
+            boolean routerStep = action.startsWith("router-");
+            String node = routerStep ? routerNode(s, p, fields, nodes) : stackNode(s, p, fields, nodes);
             StepSpec step;
-            if (action.equals("ping")) {
+            if (action.equals("restart")) {
+                fields.object(s, p, Set.of("at", "do", "id", "node", "boot"));
+                step = new StepSpec.Restart(id, at, node, bootArguments(s, p, fields));
+            } else if (action.equals("router-change")) {
+                fields.object(s, p, Set.of("at", "do", "id", "node", "advertisement", "send"));
+                NodeSpec.Advertisement base = nodes.get(node) instanceof NodeSpec.Router router ? router.advertisement()
+                        : PeerSpecs.DEFAULT_ADVERTISEMENT;
+                NodeSpec.Advertisement advertisement = base;
+                if (!s.has("advertisement")) {
+                    fields.problem(p, s, "a router-change step needs \"advertisement\"", "add \"advertisement\": {\"routerLifetime\": 0}");
+                } else {
+                    advertisement = PeerSpecs.advertisement(s.get("advertisement"), p + "/advertisement", fields, base);
+                }
+                step = new StepSpec.RouterChange(id, at, node, advertisement, fields.bool(s, p, "send", true));
+            } else if (action.equals("router-send")) {
+                fields.object(s, p, Set.of("at", "do", "id", "node", "variant"));
+                String variant = fields.string(s, p, "variant", null, false, "\"hop-limit-64\"");
+                if (variant != null && !StepSpec.RouterSend.VARIANTS.contains(variant)) {
+                    fields.problem(p + "/variant", s.get("variant"), "unknown advertisement variant \"" + variant + "\"",
+                            "use one of " + String.join(", ", StepSpec.RouterSend.VARIANTS) + ", or leave it out for a valid advertisement");
+                }
+                step = new StepSpec.RouterSend(id, at, node, variant);
+            } else if (action.equals("ping")) {
                 fields.object(s, p, Set.of("at", "do", "id", "node", "target", "count", "interval", "size", "timeout"));
                 InetAddress target = fields.address(s, p, "target", true);
                 int count = (int) fields.integer(s, p, "count", 1, 1, 100_000);
@@ -306,6 +339,17 @@ public final class ScenarioLoader {
             steps.putIfAbsent(id, step);
         }
         return steps;
+    }
+
+    private String routerNode(JsonNode object, String p, JsonFields fields, Map<String, NodeSpec> nodes) {
+        String node = fields.string(object, p, "node", null, true, "\"router\"");
+        if (node != null && !(nodes.get(node) instanceof NodeSpec.Router)) {
+            List<String> routers = new ArrayList<>();
+            nodes.values().stream().filter(n -> n instanceof NodeSpec.Router).forEach(n -> routers.add(n.name()));
+            fields.problem(p + "/node", object.get("node"), "node \"" + node + "\" is not a router",
+                    routers.isEmpty() ? "add a node of kind \"router\"" : "use one of the routers: " + String.join(", ", routers));
+        }
+        return node;
     }
 
     private String stackNode(JsonNode object, String p, JsonFields fields, Map<String, NodeSpec> nodes) {
@@ -352,6 +396,8 @@ public final class ScenarioLoader {
                 case "counter" -> readCounterExpectation(e, p, fields, nodes, duration);
                 case "trace" -> readTraceExpectation(e, p, fields, segments, duration);
                 case "event" -> readEventExpectation(e, p, fields, nodes);
+                case "addresses", "neighbors", "routers", "prefixes", "stack" -> StateSpecs.read(type, e, p, fields, stackNode(e, p, fields, nodes),
+                        time(e, p, fields, duration));
                 default -> readBootErrorExpectation(e, p, fields, nodes);
             };
             expectations.add(expectation);

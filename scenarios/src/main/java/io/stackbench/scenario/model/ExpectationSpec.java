@@ -38,8 +38,12 @@ public sealed interface ExpectationSpec {
         }
     }
 
-    /** One expected cache entry; a null MAC or state is not checked. */
-    record CacheEntry(InetAddress address, io.stackbench.sim.net.MacAddress mac, String state) {
+    /** One expected cache entry; a null MAC, state or router flag is not checked. */
+    record CacheEntry(InetAddress address, io.stackbench.sim.net.MacAddress mac, String state, Boolean router) {
+
+        public CacheEntry(InetAddress address, io.stackbench.sim.net.MacAddress mac, String state) {
+            this(address, mac, state, null);
+        }
     }
 
     /** A stack counter at a time, compared with {@code min} and {@code max} (inclusive). */
@@ -76,6 +80,73 @@ public sealed interface ExpectationSpec {
         @Override
         public String describe() {
             return node + " fails to boot with \"" + contains + "\"";
+        }
+    }
+
+    /**
+     * Addresses a node has, with state, origin and remaining lifetimes checked when given, and
+     * addresses it must not have.
+     */
+    record Addresses(String path, String node, long atNanos, List<AddressEntry> present, List<InetAddress> absent) implements ExpectationSpec {
+        @Override
+        public String describe() {
+            return "addresses of " + node;
+        }
+    }
+
+    /**
+     * One expected address; null fields and -1 are not checked.
+     *
+     * @param validNanos remaining valid lifetime at the time of the check, {@code Long.MAX_VALUE} for infinite
+     */
+    record AddressEntry(InetAddress address, int prefixLength, String state, String origin, long preferredNanos, long validNanos) {
+    }
+
+    /** The neighbour cache of one protocol ({@code arp} or {@code ndp}) at a time. */
+    record Neighbors(String path, String node, String protocol, long atNanos, List<CacheEntry> present, List<InetAddress> absent)
+            implements ExpectationSpec {
+        @Override
+        public String describe() {
+            return protocol.toUpperCase(java.util.Locale.ROOT) + " cache of " + node;
+        }
+    }
+
+    /** The default router list: routers present (with remaining lifetime when not -1), routers absent, and the count. */
+    record Routers(String path, String node, long atNanos, List<InetAddress> present, List<Long> lifetimes, List<InetAddress> absent,
+            int count) implements ExpectationSpec {
+        @Override
+        public String describe() {
+            return "default routers of " + node;
+        }
+    }
+
+    /** The on-link prefix list: prefixes present (written prefix/length) and absent. */
+    record Prefixes(String path, String node, long atNanos, List<String> present, List<String> absent) implements ExpectationSpec {
+        @Override
+        public String describe() {
+            return "on-link prefixes of " + node;
+        }
+    }
+
+    /** Scalar state of a stack: hop limit, link MTU and whether each family runs; -1 or null is not checked. */
+    record StackState(String path, String node, long atNanos, int hopLimit, int mtu, Boolean ipv4Enabled, Boolean ipv6Enabled)
+            implements ExpectationSpec {
+        @Override
+        public String describe() {
+            StringBuilder text = new StringBuilder("state of " + node + ":");
+            if (hopLimit >= 0) {
+                text.append(" hop limit ").append(hopLimit);
+            }
+            if (mtu >= 0) {
+                text.append(" MTU ").append(mtu);
+            }
+            if (ipv4Enabled != null) {
+                text.append(" IPv4 ").append(ipv4Enabled ? "on" : "off");
+            }
+            if (ipv6Enabled != null) {
+                text.append(" IPv6 ").append(ipv6Enabled ? "on" : "off");
+            }
+            return text.toString();
         }
     }
 }

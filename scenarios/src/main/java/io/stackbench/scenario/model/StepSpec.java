@@ -1,6 +1,7 @@
 package io.stackbench.scenario.model;
 
 import java.net.InetAddress;
+import java.util.List;
 
 /** One action of the scenario's timeline. */
 public sealed interface StepSpec {
@@ -21,5 +22,27 @@ public sealed interface StepSpec {
 
     /** Brings a node's interface down or up. */
     record Link(String id, long atNanos, String node, boolean up) implements StepSpec {
+    }
+
+    /** Stops a stack and boots it again with new arguments, as a unikernel restarted with a new command line. */
+    record Restart(String id, long atNanos, String node, List<String> boot) implements StepSpec {
+    }
+
+    /**
+     * Changes a router's advertisement for all later ones, and sends one now when {@code send}.
+     *
+     * @param changes the fields to change, as written in the scenario
+     */
+    record RouterChange(String id, long atNanos, String node, NodeSpec.Advertisement advertisement, boolean send) implements StepSpec {
+    }
+
+    /**
+     * Makes a router send one advertisement now, possibly a deliberately invalid variant.
+     *
+     * @param variant null for a valid advertisement, or one of {@link #VARIANTS}
+     */
+    record RouterSend(String id, long atNanos, String node, String variant) implements StepSpec {
+        /** Invalid advertisements a router can send on purpose, each breaking one RFC 4861 §6.1.2 rule. */
+        public static final List<String> VARIANTS = List.of("hop-limit-64", "global-source", "code-1", "option-length-0", "short");
     }
 }

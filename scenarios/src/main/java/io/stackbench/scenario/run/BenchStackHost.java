@@ -32,6 +32,11 @@ final class BenchStackHost implements StackHost {
         this.currentCause = currentCause;
     }
 
+    /** Returns a host for the same node and interface with new boot arguments, for a restart. */
+    BenchStackHost withBootArguments(List<String> newBootArguments) {
+        return new BenchStackHost(nodeName, newBootArguments, simulator, random, nic, events, currentCause);
+    }
+
     @Override
     public String nodeName() {
         return nodeName;

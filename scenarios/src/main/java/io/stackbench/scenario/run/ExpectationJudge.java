@@ -66,6 +66,17 @@ final class ExpectationJudge {
             return judgeTrace(trace);
         } else if (expectation instanceof ExpectationSpec.Event event) {
             return judgeEvent(event);
+        } else if (expectation instanceof ExpectationSpec.Addresses
+                || expectation instanceof ExpectationSpec.Neighbors
+                || expectation instanceof ExpectationSpec.Routers
+                || expectation instanceof ExpectationSpec.Prefixes
+                || expectation instanceof ExpectationSpec.StackState) {
+            StackSnapshot snapshot = snapshot(snapshotNode(expectation), snapshotTime(expectation));
+            if (snapshot == null) {
+                return result(expectation, false, snapshotNode(expectation) + " was not running at " + SimTime.format(snapshotTime(expectation)));
+            }
+            StateJudge.Verdict verdict = StateJudge.judge(expectation, snapshot, snapshotTime(expectation));
+            return result(expectation, verdict.passed(), verdict.actual());
         } else if (expectation instanceof ExpectationSpec.BootError bootError) {
             String error = bootErrors.get(bootError.node());
             boolean passed = error != null && error.contains(bootError.contains());
@@ -171,6 +182,46 @@ final class ExpectationJudge {
                 .collect(Collectors.toList());
         String actual = matching.size() + " matching event(s)" + (matching.isEmpty() ? "" : ", first: " + matching.get(0));
         return result(event, matching.size() >= event.min() && matching.size() <= event.max(), actual);
+    }
+
+    /** Returns the node whose state {@code expectation} checks, or null when it checks no state. */
+    static String snapshotNode(ExpectationSpec expectation) {
+        if (expectation instanceof ExpectationSpec.ArpCache e) {
+            return e.node();
+        } else if (expectation instanceof ExpectationSpec.Counter e) {
+            return e.node();
+        } else if (expectation instanceof ExpectationSpec.Addresses e) {
+            return e.node();
+        } else if (expectation instanceof ExpectationSpec.Neighbors e) {
+            return e.node();
+        } else if (expectation instanceof ExpectationSpec.Routers e) {
+            return e.node();
+        } else if (expectation instanceof ExpectationSpec.Prefixes e) {
+            return e.node();
+        } else if (expectation instanceof ExpectationSpec.StackState e) {
+            return e.node();
+        }
+        return null;
+    }
+
+    /** Returns when the state checked by {@code expectation} is sampled. */
+    static long snapshotTime(ExpectationSpec expectation) {
+        if (expectation instanceof ExpectationSpec.ArpCache e) {
+            return e.atNanos();
+        } else if (expectation instanceof ExpectationSpec.Counter e) {
+            return e.atNanos();
+        } else if (expectation instanceof ExpectationSpec.Addresses e) {
+            return e.atNanos();
+        } else if (expectation instanceof ExpectationSpec.Neighbors e) {
+            return e.atNanos();
+        } else if (expectation instanceof ExpectationSpec.Routers e) {
+            return e.atNanos();
+        } else if (expectation instanceof ExpectationSpec.Prefixes e) {
+            return e.atNanos();
+        } else if (expectation instanceof ExpectationSpec.StackState e) {
+            return e.atNanos();
+        }
+        return -1;
     }
 
     private StackSnapshot snapshot(String node, long at) {

@@ -7,6 +7,10 @@ import io.stackbench.scenario.model.Scenario;
 import io.stackbench.scenario.model.SegmentSpec;
 import io.stackbench.scenario.model.StepSpec;
 import io.stackbench.scenario.peer.ArpResponderPeer;
+import io.stackbench.scenario.peer.DadAttackerPeer;
+import io.stackbench.scenario.peer.NaSpooferPeer;
+import io.stackbench.scenario.peer.RawPeer;
+import io.stackbench.scenario.peer.RouterPeer;
 import io.stackbench.scenario.peer.PeerHost;
 import io.stackbench.scenario.peer.ScriptedPeer;
 import io.stackbench.sim.capture.Capture;
@@ -64,6 +68,9 @@ public final class ScenarioRunner {
         private final List<StackEvent> events = new ArrayList<>();
         private final Map<String, Segment> segments = new LinkedHashMap<>();
         private final Map<String, HostedStack> stacks = new LinkedHashMap<>();
+        private final Map<String, HostedStack> allStacks = new LinkedHashMap<>();
+        private final Map<String, BenchStackHost> hosts = new LinkedHashMap<>();
+        private final Map<String, ScriptedPeer> peers = new LinkedHashMap<>();
         private final Map<String, Nic> nics = new LinkedHashMap<>();
         private final Map<String, String> bootErrors = new TreeMap<>();
         private final Map<String, List<PingAttempt>> pings = new LinkedHashMap<>();
@@ -114,17 +121,37 @@ public final class ScenarioRunner {
                     BenchStackHost host = new BenchStackHost(spec.name(), spec.boot(), simulator,
                             DeterministicRandom.forComponent(scenario.seed(), "node:" + spec.name()), nic, events, () -> cause);
                     stacks.put(spec.name(), stack);
+                    allStacks.put(spec.name(), stack);
+                    hosts.put(spec.name(), host);
                     nics.put(spec.name(), nic);
                     simulator.scheduleAt(0, () -> boot(spec.name(), stack, host));
-                } else if (node instanceof NodeSpec.ArpResponder spec) {
+                } else {
                     ScriptedPeer[] peer = new ScriptedPeer[1];
-                    Nic nic = segment.attach(spec.name(), "eth0", spec.mac(), (n, frame) -> peer[0].receive(frame));
-                    peer[0] = new ArpResponderPeer(new PeerHost(spec.name(), nic, simulator,
-                            DeterministicRandom.forComponent(scenario.seed(), "peer:" + spec.name())), spec);
-                    nics.put(spec.name(), nic);
+                    Nic nic = segment.attach(node.name(), "eth0", node.mac(), (n, frame) -> peer[0].receive(frame));
+                    PeerHost host = new PeerHost(node.name(), nic, simulator, DeterministicRandom.forComponent(scenario.seed(), "peer:" + node.name()));
+                    peer[0] = createPeer(node, host);
+                    peers.put(node.name(), peer[0]);
+                    nics.put(node.name(), nic);
                     simulator.scheduleAt(0, peer[0]::start);
                 }
             }
+        }
+
+        private ScriptedPeer createPeer(NodeSpec node, PeerHost host) {
+            if (node instanceof NodeSpec.ArpResponder spec) {
+                return new ArpResponderPeer(host, spec);
+            } else if (node instanceof NodeSpec.Router spec) {
+                return new RouterPeer(host, spec);
+            } else if (node instanceof NodeSpec.DadAttacker spec) {
+                return new DadAttackerPeer(host, spec);
+            } else if (node instanceof NodeSpec.NaSpoofer spec) {
+                return new NaSpooferPeer(host, spec);
+            } else if (node instanceof NodeSpec.Raw spec) {
+                NodeSpec target = spec.retargetNode() == null ? null
+                        : scenario.nodes().stream().filter(n -> n.name().equals(spec.retargetNode())).findFirst().orElse(null);
+                return new RawPeer(host, spec, target == null ? null : target.mac());
+            }
+            throw new IllegalStateException("no peer for node kind of " + node);
         }
 
         private void boot(String name, HostedStack stack, BenchStackHost host) {
@@ -155,6 +182,12 @@ public final class ScenarioRunner {
                     }
                 } else if (step instanceof StepSpec.Link link) {
                     simulator.scheduleAt(link.atNanos(), () -> setLink(link));
+                } else if (step instanceof StepSpec.Restart restart) {
+                    simulator.scheduleAt(restart.atNanos(), () -> restart(restart));
+                } else if (step instanceof StepSpec.RouterChange change) {
+                    simulator.scheduleAt(change.atNanos(), () -> ((RouterPeer) peers.get(change.node())).change(change.advertisement(), change.send()));
+                } else if (step instanceof StepSpec.RouterSend send) {
+                    simulator.scheduleAt(send.atNanos(), () -> ((RouterPeer) peers.get(send.node())).send(send.variant(), "step " + send.id()));
                 }
             }
         }
@@ -196,6 +229,26 @@ public final class ScenarioRunner {
             }
         }
 
+        private void restart(StepSpec.Restart restart) {
+            String name = restart.node();
+            HostedStack stack = allStacks.get(name);
+            BenchStackHost old = hosts.get(name);
+            stack.stop();
+            events.add(new StackEvent(simulator.now(), name, "bench.restart", "step " + restart.id() + ": restart with "
+                    + (restart.boot().isEmpty() ? "default arguments" : String.join(" ", restart.boot()))));
+            bootErrors.remove(name);
+            stacks.put(name, stack);
+            nics.get(name).setUp(true);
+            BenchStackHost host = old.withBootArguments(restart.boot());
+            hosts.put(name, host);
+            cause = "step " + restart.id() + ": restart";
+            try {
+                boot(name, stack, host);
+            } finally {
+                cause = null;
+            }
+        }
+
         private void setLink(StepSpec.Link link) {
             Nic nic = nics.get(link.node());
             nic.setUp(link.up());
@@ -208,17 +261,11 @@ public final class ScenarioRunner {
 
         private void scheduleSnapshots() {
             for (ExpectationSpec expectation : scenario.expectations()) {
-                String node;
-                long at;
-                if (expectation instanceof ExpectationSpec.ArpCache cache) {
-                    node = cache.node();
-                    at = cache.atNanos();
-                } else if (expectation instanceof ExpectationSpec.Counter counter) {
-                    node = counter.node();
-                    at = counter.atNanos();
-                } else {
+                String node = ExpectationJudge.snapshotNode(expectation);
+                if (node == null) {
                     continue;
                 }
+                long at = ExpectationJudge.snapshotTime(expectation);
                 if (at >= scenario.durationNanos()) {
                     continue;
                 }
@@ -254,6 +301,8 @@ public final class ScenarioRunner {
                     for (NodeSpec.ArpEntry entry : responder.entries()) {
                         names.add(new NameRecord(entry.address(), node.name()));
                     }
+                } else if (peers.get(node.name()) instanceof RouterPeer router) {
+                    names.add(new NameRecord(router.address(), node.name()));
                 }
             }
             String comment = "stackbench scenario " + scenario.id() + ", seed " + scenario.seed();

@@ -396,7 +396,7 @@ class ScenarioLoaderTest {
         ScenarioProblem problem = found.get(0);
         assertThat(problem.jsonPath()).isEqualTo("/nodes/1/kind");
         assertThat(problem.message()).isEqualTo("unknown node kind \"dhcp-server\"");
-        assertThat(problem.fix()).isEqualTo("use one of arp-responder, stack");
+        assertThat(problem.fix()).isEqualTo("use one of arp-responder, dad-attacker, na-spoofer, raw, router, stack");
     }
 
     @Test
@@ -422,7 +422,7 @@ class ScenarioLoaderTest {
         ScenarioProblem problem = problems(json).get(0);
 
         assertThat(problem.message()).isEqualTo("unknown step action \"reboot-everything\"");
-        assertThat(problem.fix()).isEqualTo("use one of link-down, link-up, ping");
+        assertThat(problem.fix()).isEqualTo("use one of link-down, link-up, ping, restart, router-change, router-send");
     }
 
     @Test
@@ -445,7 +445,7 @@ class ScenarioLoaderTest {
         ScenarioProblem problem = onlyProblem(json);
 
         assertThat(problem.message()).isEqualTo("unknown expectation type \"latency-histogram\"");
-        assertThat(problem.fix()).isEqualTo("use one of arp-cache, boot-error, counter, event, ping, trace");
+        assertThat(problem.fix()).isEqualTo("use one of addresses, arp-cache, boot-error, counter, event, neighbors, ping, prefixes, routers, stack, trace");
     }
 
     // ---- duplicates ----
