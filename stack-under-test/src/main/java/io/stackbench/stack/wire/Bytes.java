@@ -19,6 +19,16 @@ final class Bytes {
         buffer[index + 1] = (byte) value;
     }
 
+    /** Reads an unsigned 32-bit field; a {@code long} keeps values above 2^31 positive. */
+    static long readU32(byte[] buffer, int index) {
+        return ((long) readU16(buffer, index) << 16) | readU16(buffer, index + 2);
+    }
+
+    static void writeU32(byte[] buffer, int index, long value) {
+        writeU16(buffer, index, (int) (value >>> 16) & 0xffff);
+        writeU16(buffer, index + 2, (int) value & 0xffff);
+    }
+
     /** Rejects an emit into a view that is too short, a programming error rather than bad input. */
     static void requireCapacity(int available, int needed, String viewName) {
         if (available < needed) {

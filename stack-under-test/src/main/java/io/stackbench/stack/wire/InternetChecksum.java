@@ -96,6 +96,28 @@ public final class InternetChecksum {
         return updateShort(transportLength);
     }
 
+    /**
+     * Adds the IPv6 pseudo-header that ICMPv6, UDP and TCP checksums cover (RFC 8200 §8.1): source,
+     * destination, the upper-layer packet length as 32 bits, three zero bytes and the next header.
+     * {@code destination} is the final destination, which differs from the IPv6 destination field
+     * when a Routing header has segments left.
+     */
+    public InternetChecksum updateIpv6PseudoHeader(
+            Ipv6Address source, Ipv6Address destination, IpProtocol nextHeader, long upperLayerLength) {
+        updateLong(source.high());
+        updateLong(source.low());
+        updateLong(destination.high());
+        updateLong(destination.low());
+        updateInt((int) upperLayerLength);
+        updateShort(0);
+        return updateShort(nextHeader.value());
+    }
+
+    private void updateLong(long value) {
+        updateInt((int) (value >>> 32));
+        updateInt((int) value);
+    }
+
     /** Returns the checksum of everything added so far; the accumulator stays usable. */
     public int value() {
         return ~fold(sum) & 0xffff;

@@ -36,7 +36,12 @@ public final class MalformedPacketException extends Exception {
         /** The ARP protocol address length is not 4. */
         BAD_PROTOCOL_LENGTH,
         /** The operation code is well formed but not one this stack implements. */
-        UNSUPPORTED_OPERATION;
+        UNSUPPORTED_OPERATION,
+        /**
+         * An option's length field is zero where the format forbids that, or the option runs past
+         * the end of the header or message that contains it.
+         */
+        BAD_OPTION_LENGTH;
 
         /** Returns the reason in counter spelling, for example {@code bad-checksum}. */
         public String counterSuffix() {

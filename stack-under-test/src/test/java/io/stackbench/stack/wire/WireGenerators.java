@@ -35,6 +35,27 @@ final class WireGenerators {
         return integers().all().map(Ipv4Address::new);
     }
 
+    /**
+     * Returns IPv6 addresses whose groups are zero half of the time, so that runs of zero groups
+     * of every length, and the IPv4-mapped form, turn up often.
+     */
+    static Gen<Ipv6Address> ipv6Addresses() {
+        Gen<Integer> group = Generate.oneOf(Generate.constant(0), u16());
+        Gen<Ipv6Address> mixed = in -> {
+            long high = 0;
+            long low = 0;
+            for (int i = 0; i < 4; i++) {
+                high = (high << 16) | group.generate(in);
+            }
+            for (int i = 0; i < 4; i++) {
+                low = (low << 16) | group.generate(in);
+            }
+            return new Ipv6Address(high, low);
+        };
+        Gen<Ipv6Address> mapped = integers().all().map(v4 -> new Ipv6Address(0L, 0xffff_0000_0000L | (v4 & 0xffff_ffffL)));
+        return Generate.oneOf(mixed, mixed, mixed, mapped);
+    }
+
     static Gen<EthernetHeader> ethernetHeaders() {
         return macAddresses().zip(macAddresses(), u16(),
                 (destination, source, etherType) -> new EthernetHeader(destination, source, new EtherType(etherType)));
@@ -63,6 +84,21 @@ final class WireGenerators {
                 integers().between(0, 0x3f).generate(in),
                 integers().between(0, 3).generate(in),
                 integers().between(0, Ipv4Repr.MAX_PAYLOAD_LENGTH).generate(in));
+    }
+
+    static Gen<Ipv6Repr> ipv6Reprs() {
+        return in -> {
+            int payloadLength = integers().between(0, Ipv6Packet.MAX_PAYLOAD_LENGTH).generate(in);
+            IpProtocol nextHeader = payloadLength == 0 ? IpProtocol.IPV6_NONXT : new IpProtocol(u8().generate(in));
+            return new Ipv6Repr(
+                    ipv6Addresses().generate(in),
+                    ipv6Addresses().generate(in),
+                    nextHeader,
+                    u8().generate(in),
+                    u8().generate(in),
+                    integers().between(0, 0xf_ffff).generate(in),
+                    payloadLength);
+        };
     }
 
     static Gen<Icmpv4Repr> icmpv4Reprs() {

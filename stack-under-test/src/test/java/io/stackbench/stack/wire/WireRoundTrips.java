@@ -48,4 +48,29 @@ final class WireRoundTrips {
             throw new AssertionError("emitted ICMPv4 message did not parse: " + e.getMessage(), e);
         }
     }
+
+    static Ipv6Repr ipv6(Ipv6Repr repr) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new Ipv6Packet(buffer));
+        return parseIpv6(buffer);
+    }
+
+    static Ipv6Repr parseIpv6(byte[] packet) {
+        try {
+            return Ipv6Repr.parse(new Ipv6Packet(packet));
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted IPv6 header did not parse: " + e.getMessage(), e);
+        }
+    }
+
+    /** Emits into a poisoned buffer with the checksum of the given addresses and parses the result. */
+    static Icmpv6Repr icmpv6(Icmpv6Repr repr, Ipv6Address source, Ipv6Address destination) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new Icmpv6Packet(buffer), source, destination);
+        try {
+            return Icmpv6Repr.parse(new Icmpv6Packet(buffer), source, destination);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted ICMPv6 message did not parse: " + e.getMessage(), e);
+        }
+    }
 }
