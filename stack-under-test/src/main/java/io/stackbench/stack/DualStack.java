@@ -12,10 +12,12 @@ import io.stackbench.stack.config.BootArguments;
 import io.stackbench.stack.config.StackConfig;
 import io.stackbench.stack.icmpv4.Icmpv4Layer;
 import io.stackbench.stack.ipv4.Ipv4Layer;
+import io.stackbench.stack.ipv6.Ipv6Layer;
 import io.stackbench.stack.wire.EtherType;
 import io.stackbench.stack.wire.EthernetFrame;
 import io.stackbench.stack.wire.EthernetHeader;
 import io.stackbench.stack.wire.Ipv4Address;
+import io.stackbench.stack.wire.Ipv6Address;
 import io.stackbench.stack.wire.MalformedPacketException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -41,6 +43,7 @@ public final class DualStack implements HostedStack {
     private ArpLayer arp;
     private Ipv4Layer ipv4;
     private Icmpv4Layer icmpv4;
+    private Ipv6Layer ipv6;
     private boolean running;
 
     @Override
@@ -67,8 +70,7 @@ public final class DualStack implements HostedStack {
             host.event("ipv4.disabled", "IPv4 and ARP are off (--ipv6-only=true)");
         }
         if (!config.ipv4Only()) {
-            // TODO: RFC 4862 link-local address, DAD, router solicitation and SLAAC; IPv6 frames are dropped until then.
-            host.event("ipv6.not-implemented", "IPv6 is not implemented yet; running IPv4 only");
+            startIpv6();
         } else {
             host.event("ipv6.disabled", "IPv6 is off (--ipv4-only=true)");
         }
@@ -87,12 +89,27 @@ public final class DualStack implements HostedStack {
         arp.announce();
     }
 
+    private void startIpv6() {
+        ipv6 = new Ipv6Layer(context, config.acceptRouterAdvertisements());
+        Ipv6Address staticAddress = config.ipv6().map(i -> Ipv6Address.of(i.address())).orElse(null);
+        int staticPrefixLength = config.ipv6().map(i -> i.prefixLength()).orElse(0);
+        Ipv6Address staticRouter = config.ipv6Gateway().map(Ipv6Address::of).orElse(null);
+        if (!config.acceptRouterAdvertisements()) {
+            context.event("ipv6.ra-disabled", "router advertisements are ignored (--accept-router-advertisements=false)");
+        }
+        ipv6.start(staticAddress, staticPrefixLength, staticRouter);
+    }
+
     @Override
     public void stop() {
         if (context != null) {
             context.invalidate();
         }
         running = false;
+        if (ipv6 != null) {
+            ipv6.stop();
+        }
+        ipv6 = null;
         arp = null;
         ipv4 = null;
         icmpv4 = null;
@@ -128,12 +145,11 @@ public final class DualStack implements HostedStack {
             return;
         }
         MacAddress destination = header.destination();
-        if (destination.isMulticast() && !destination.isBroadcast()) {
-            // The IPv4 host joins no multicast group, so no multicast frame is for it.
+        if (destination.isMulticast() && !destination.isBroadcast() && (ipv6 == null || !ipv6.acceptsMulticast(destination))) {
             counters.increment("filter.multicast-not-joined");
             return;
         }
-        if (!destination.equals(context.mac()) && !destination.isBroadcast()) {
+        if (!destination.isMulticast() && !destination.equals(context.mac())) {
             counters.increment("filter.other-unicast");
             return;
         }
@@ -162,7 +178,15 @@ public final class DualStack implements HostedStack {
             }
             ipv4.receive(frame, offset, length);
         } else if (type.equals(EtherType.IPV6)) {
-            counters.drop(config.ipv4Only() ? "ipv6.disabled" : "ipv6.not-implemented");
+            if (ipv6 == null) {
+                counters.drop("ipv6.disabled");
+                return;
+            }
+            if (length < 1 || (frame[offset] & 0xf0) >> 4 != 6) {
+                counters.drop("ethernet.ip-version-mismatch");
+                return;
+            }
+            ipv6.receive(frame, offset, length, header.source());
         } else {
             counters.drop("ethernet.unknown-ethertype");
         }
@@ -181,8 +205,12 @@ public final class DualStack implements HostedStack {
             listener.onError(sequence, "stack is not running");
             return;
         }
-        if (destination instanceof Inet6Address) {
-            listener.onError(sequence, config.ipv4Only() ? "IPv6 is disabled (--ipv4-only=true)" : "IPv6 is not implemented yet");
+        if (destination instanceof Inet6Address v6) {
+            if (ipv6 == null) {
+                listener.onError(sequence, "IPv6 is disabled (--ipv4-only=true)");
+                return;
+            }
+            ipv6.icmp().sendEchoRequest(Ipv6Address.of(v6), identifier, sequence, payloadLength, listener);
             return;
         }
         if (icmpv4 == null) {
@@ -203,6 +231,12 @@ public final class DualStack implements HostedStack {
             neighbors.addAll(arp.entries());
             routes.addAll(ipv4.routes());
         }
-        return StackSnapshot.ipv4Only(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null);
+        if (ipv6 == null) {
+            return StackSnapshot.ipv4Only(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null);
+        }
+        addresses.addAll(ipv6.ndp().addressSnapshot());
+        neighbors.addAll(ipv6.ndp().neighborSnapshot());
+        return new StackSnapshot(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null, ipv6.isEnabled(),
+                ipv6.ndp().routerSnapshot(), ipv6.ndp().prefixSnapshot(), ipv6.ndp().hopLimit(), ipv6.ndp().linkMtu());
     }
 }

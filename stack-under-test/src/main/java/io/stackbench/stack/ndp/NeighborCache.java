@@ -99,9 +99,10 @@ public final class NeighborCache {
             case INCOMPLETE -> queue(entry, body, onFailure);
             case REACHABLE, DELAY, PROBE -> transmit(entry, body);
             case STALE -> {
-                transmit(entry, body);
-                transition(entry, NeighborState.DELAY, "packet sent to a STALE entry");
-                restartTimer(entry, NdpConstants.DELAY_FIRST_PROBE_TIME, () -> startProbe(entry));
+                Entry stale = entry;
+                transmit(stale, body);
+                transition(stale, NeighborState.DELAY, "packet sent to a STALE entry");
+                restartTimer(stale, NdpConstants.DELAY_FIRST_PROBE_TIME, () -> startProbe(stale));
             }
         }
     }
