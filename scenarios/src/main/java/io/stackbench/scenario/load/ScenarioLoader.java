@@ -34,11 +34,26 @@ import java.util.TreeSet;
  */
 public final class ScenarioLoader {
 
+    // The allowed fields of each object type. scenarios/scenario.schema.json must list the same
+    // names; ScenarioSchemaTest compares the two.
     static final Set<String> TOP_FIELDS = Set.of("$schema", "name", "description", "tags", "seed", "duration", "limits", "segments",
             "nodes", "steps", "expect", "golden");
+    static final Set<String> LIMITS_FIELDS = Set.of("events");
     static final Set<String> SEGMENT_FIELDS = Set.of("name", "latency", "bandwidth", "mtu", "queue", "loss");
     static final Set<String> STACK_FIELDS = Set.of("name", "kind", "segment", "mac", "boot");
     static final Set<String> ARP_RESPONDER_FIELDS = Set.of("name", "kind", "segment", "mac", "entries", "announce", "echo");
+    static final Set<String> ARP_ENTRY_FIELDS = Set.of("ip", "mac");
+    static final Set<String> ANNOUNCEMENT_FIELDS = Set.of("at", "ip", "mac");
+    static final Set<String> PING_STEP_FIELDS = Set.of("at", "do", "id", "node", "target", "count", "interval", "size", "timeout");
+    /** The fields of both link-down and link-up. */
+    static final Set<String> LINK_STEP_FIELDS = Set.of("at", "do", "id", "node");
+    static final Set<String> PING_EXPECT_FIELDS = Set.of("type", "step", "replies", "error");
+    static final Set<String> ARP_CACHE_EXPECT_FIELDS = Set.of("type", "node", "at", "contains", "absent");
+    static final Set<String> CACHE_ENTRY_FIELDS = Set.of("ip", "mac", "state");
+    static final Set<String> COUNTER_EXPECT_FIELDS = Set.of("type", "node", "name", "at", "equals", "min", "max");
+    static final Set<String> TRACE_EXPECT_FIELDS = Set.of("type", "filter", "segment", "from", "to", "count", "min", "max", "none");
+    static final Set<String> EVENT_EXPECT_FIELDS = Set.of("type", "node", "kind", "contains", "count", "min", "max", "none");
+    static final Set<String> BOOT_ERROR_EXPECT_FIELDS = Set.of("type", "node", "contains");
     static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder");
     static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up");
     static final Set<String> EXPECT_TYPES = Set.of("ping", "arp-cache", "counter", "trace", "event", "boot-error");
@@ -117,7 +132,7 @@ public final class ScenarioLoader {
         }
         long eventBudget = Simulator.DEFAULT_EVENT_BUDGET;
         JsonNode limits = root.get("limits");
-        if (limits != null && fields.object(limits, "/limits", Set.of("events"))) {
+        if (limits != null && fields.object(limits, "/limits", LIMITS_FIELDS)) {
             eventBudget = fields.integer(limits, "/limits", "events", Simulator.DEFAULT_EVENT_BUDGET, 1, Long.MAX_VALUE);
         }
         boolean golden = fields.bool(root, "", "golden", true);
@@ -229,7 +244,7 @@ public final class ScenarioLoader {
         for (int j = 0; j < list.size(); j++) {
             String ep = p + "/entries/" + j;
             JsonNode e = list.get(j);
-            if (!fields.object(e, ep, Set.of("ip", "mac"))) {
+            if (!fields.object(e, ep, ARP_ENTRY_FIELDS)) {
                 continue;
             }
             InetAddress ip = fields.address(e, ep, "ip", true);
@@ -244,7 +259,7 @@ public final class ScenarioLoader {
         for (int j = 0; j < announce.size(); j++) {
             String ap = p + "/announce/" + j;
             JsonNode a = announce.get(j);
-            if (!fields.object(a, ap, Set.of("at", "ip", "mac"))) {
+            if (!fields.object(a, ap, ANNOUNCEMENT_FIELDS)) {
                 continue;
             }
             long at = fields.duration(a, ap, "at", 0, true);
@@ -289,7 +304,7 @@ public final class ScenarioLoader {
             String node = stackNode(s, p, fields, nodes);
             StepSpec step;
             if (action.equals("ping")) {
-                fields.object(s, p, Set.of("at", "do", "id", "node", "target", "count", "interval", "size", "timeout"));
+                fields.object(s, p, PING_STEP_FIELDS);
                 InetAddress target = fields.address(s, p, "target", true);
                 int count = (int) fields.integer(s, p, "count", 1, 1, 100_000);
                 long interval = fields.duration(s, p, "interval", SimTime.SECOND, false);
@@ -297,7 +312,7 @@ public final class ScenarioLoader {
                 long timeout = fields.duration(s, p, "timeout", SimTime.SECOND, false);
                 step = new StepSpec.Ping(id, at, node, target, count, interval, size, timeout);
             } else {
-                fields.object(s, p, Set.of("at", "do", "id", "node"));
+                fields.object(s, p, LINK_STEP_FIELDS);
                 step = new StepSpec.Link(id, at, node, action.equals("link-up"));
             }
             if (steps.containsKey(id)) {
@@ -360,7 +375,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readPingExpectation(JsonNode e, String p, JsonFields fields, Map<String, StepSpec> steps) {
-        fields.object(e, p, Set.of("type", "step", "replies", "error"));
+        fields.object(e, p, PING_EXPECT_FIELDS);
         String step = fields.string(e, p, "step", null, true, "\"" + firstKey(steps, "ping-1") + "\"");
         if (step != null && !(steps.get(step) instanceof StepSpec.Ping)) {
             fields.problem(p + "/step", e.get("step"), "no ping step with id \"" + step + "\"",
@@ -375,7 +390,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readArpCacheExpectation(JsonNode e, String p, JsonFields fields, Map<String, NodeSpec> nodes, long duration) {
-        fields.object(e, p, Set.of("type", "node", "at", "contains", "absent"));
+        fields.object(e, p, ARP_CACHE_EXPECT_FIELDS);
         String node = stackNode(e, p, fields, nodes);
         long at = time(e, p, fields, duration);
         List<ExpectationSpec.CacheEntry> present = new ArrayList<>();
@@ -383,7 +398,7 @@ public final class ScenarioLoader {
         for (int j = 0; j < contains.size(); j++) {
             String cp = p + "/contains/" + j;
             JsonNode c = contains.get(j);
-            if (!fields.object(c, cp, Set.of("ip", "mac", "state"))) {
+            if (!fields.object(c, cp, CACHE_ENTRY_FIELDS)) {
                 continue;
             }
             InetAddress ip = fields.address(c, cp, "ip", true);
@@ -408,7 +423,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readCounterExpectation(JsonNode e, String p, JsonFields fields, Map<String, NodeSpec> nodes, long duration) {
-        fields.object(e, p, Set.of("type", "node", "name", "at", "equals", "min", "max"));
+        fields.object(e, p, COUNTER_EXPECT_FIELDS);
         String node = stackNode(e, p, fields, nodes);
         String name = fields.string(e, p, "name", null, true, "\"drop.arp.bad-hardware-type\"");
         long at = time(e, p, fields, duration);
@@ -417,7 +432,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readTraceExpectation(JsonNode e, String p, JsonFields fields, Map<String, SegmentSpec> segments, long duration) {
-        fields.object(e, p, Set.of("type", "filter", "segment", "from", "to", "count", "min", "max", "none"));
+        fields.object(e, p, TRACE_EXPECT_FIELDS);
         String filter = fields.string(e, p, "filter", "", true, "\"arp.opcode == 1\"");
         if (!filter.isEmpty()) {
             String error = filterCheck.check(filter);
@@ -449,7 +464,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readEventExpectation(JsonNode e, String p, JsonFields fields, Map<String, NodeSpec> nodes) {
-        fields.object(e, p, Set.of("type", "node", "kind", "contains", "count", "min", "max", "none"));
+        fields.object(e, p, EVENT_EXPECT_FIELDS);
         String node = stackNode(e, p, fields, nodes);
         String kind = fields.string(e, p, "kind", null, false, "\"arp.resolution-failed\"");
         String contains = fields.string(e, p, "contains", null, false, "\"10.0.0.9\"");
@@ -461,7 +476,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readBootErrorExpectation(JsonNode e, String p, JsonFields fields, Map<String, NodeSpec> nodes) {
-        fields.object(e, p, Set.of("type", "node", "contains"));
+        fields.object(e, p, BOOT_ERROR_EXPECT_FIELDS);
         String node = stackNode(e, p, fields, nodes);
         String contains = fields.string(e, p, "contains", "", true, "\"cannot run IPv4-only and IPv6-only at once\"");
         return new ExpectationSpec.BootError(p, node, contains);
