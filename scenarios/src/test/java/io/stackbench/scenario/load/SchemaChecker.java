@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code #/definitions/NAME}. It rejects a schema that uses any other validation keyword, so a
  * schema change cannot slip past the test unchecked.
  */
-final class SchemaChecker {
+public final class SchemaChecker {
 
     /** Keywords that only annotate and never make an instance invalid. */
     private static final List<String> ANNOTATIONS = List.of("$schema", "title", "description", "default", "definitions");
@@ -23,12 +23,12 @@ final class SchemaChecker {
 
     private final JsonNode root;
 
-    SchemaChecker(JsonNode root) {
+    public SchemaChecker(JsonNode root) {
         this.root = root;
     }
 
     /** Returns one line per violation as "JSON pointer: message", or an empty list when {@code instance} is valid. */
-    List<String> check(JsonNode instance) {
+    public List<String> check(JsonNode instance) {
         List<String> errors = new ArrayList<>();
         check(root, instance, "", errors);
         return errors;
