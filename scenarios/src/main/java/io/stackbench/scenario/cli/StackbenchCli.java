@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
 /** The {@code stackbench} command line. */
 @Command(name = "stackbench", mixinStandardHelpOptions = true, version = "stackbench 0.1.0",
         description = "Deterministic packet-level test bench for dual-stack TCP/IP stacks.",
-        subcommands = {StackbenchCli.Run.class, StackbenchCli.Validate.class, StackbenchCli.Show.class, StackbenchCli.Diff.class})
+        subcommands = {StackbenchCli.Run.class, StackbenchCli.Validate.class, StackbenchCli.Show.class, StackbenchCli.Diff.class,
+            NewScenario.class})
 public final class StackbenchCli implements Callable<Integer> {
 
     /** Exit code when every scenario passed. */

@@ -34,11 +34,29 @@ import java.util.TreeSet;
  */
 public final class ScenarioLoader {
 
+    // The allowed fields of each object type. scenarios/scenario.schema.json must list the same
+    // names; ScenarioSchemaTest compares the two.
     static final Set<String> TOP_FIELDS = Set.of("$schema", "name", "description", "tags", "seed", "duration", "limits", "segments",
             "nodes", "steps", "expect", "golden");
+    static final Set<String> LIMITS_FIELDS = Set.of("events");
     static final Set<String> SEGMENT_FIELDS = Set.of("name", "latency", "bandwidth", "mtu", "queue", "loss");
     static final Set<String> STACK_FIELDS = Set.of("name", "kind", "segment", "mac", "boot");
     static final Set<String> ARP_RESPONDER_FIELDS = Set.of("name", "kind", "segment", "mac", "entries", "announce", "echo");
+    static final Set<String> ARP_ENTRY_FIELDS = Set.of("ip", "mac");
+    static final Set<String> ANNOUNCEMENT_FIELDS = Set.of("at", "ip", "mac");
+    static final Set<String> PING_STEP_FIELDS = Set.of("at", "do", "id", "node", "target", "count", "interval", "size", "timeout");
+    /** The fields of both link-down and link-up. */
+    static final Set<String> LINK_STEP_FIELDS = Set.of("at", "do", "id", "node");
+    static final Set<String> PING_EXPECT_FIELDS = Set.of("type", "step", "replies", "error");
+    static final Set<String> ARP_CACHE_EXPECT_FIELDS = Set.of("type", "node", "at", "contains", "absent");
+    static final Set<String> CACHE_ENTRY_FIELDS = Set.of("ip", "mac", "state");
+    static final Set<String> COUNTER_EXPECT_FIELDS = Set.of("type", "node", "name", "at", "equals", "min", "max");
+    static final Set<String> TRACE_EXPECT_FIELDS = Set.of("type", "filter", "segment", "from", "to", "count", "min", "max", "none");
+    static final Set<String> EVENT_EXPECT_FIELDS = Set.of("type", "node", "kind", "contains", "count", "min", "max", "none");
+    static final Set<String> BOOT_ERROR_EXPECT_FIELDS = Set.of("type", "node", "contains");
+    static final Set<String> RESTART_STEP_FIELDS = Set.of("at", "do", "id", "node", "boot");
+    static final Set<String> ROUTER_CHANGE_STEP_FIELDS = Set.of("at", "do", "id", "node", "advertisement", "send");
+    static final Set<String> ROUTER_SEND_STEP_FIELDS = Set.of("at", "do", "id", "node", "variant");
     static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder", "router", "dad-attacker", "na-spoofer", "raw");
     static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up", "restart", "router-change", "router-send");
     static final Set<String> EXPECT_TYPES = Set.of("ping", "arp-cache", "counter", "trace", "event", "boot-error", "addresses",
@@ -118,7 +136,7 @@ public final class ScenarioLoader {
         }
         long eventBudget = Simulator.DEFAULT_EVENT_BUDGET;
         JsonNode limits = root.get("limits");
-        if (limits != null && fields.object(limits, "/limits", Set.of("events"))) {
+        if (limits != null && fields.object(limits, "/limits", LIMITS_FIELDS)) {
             eventBudget = fields.integer(limits, "/limits", "events", Simulator.DEFAULT_EVENT_BUDGET, 1, Long.MAX_VALUE);
         }
         boolean golden = fields.bool(root, "", "golden", true);
@@ -239,7 +257,7 @@ public final class ScenarioLoader {
         for (int j = 0; j < list.size(); j++) {
             String ep = p + "/entries/" + j;
             JsonNode e = list.get(j);
-            if (!fields.object(e, ep, Set.of("ip", "mac"))) {
+            if (!fields.object(e, ep, ARP_ENTRY_FIELDS)) {
                 continue;
             }
             InetAddress ip = fields.address(e, ep, "ip", true);
@@ -254,7 +272,7 @@ public final class ScenarioLoader {
         for (int j = 0; j < announce.size(); j++) {
             String ap = p + "/announce/" + j;
             JsonNode a = announce.get(j);
-            if (!fields.object(a, ap, Set.of("at", "ip", "mac"))) {
+            if (!fields.object(a, ap, ANNOUNCEMENT_FIELDS)) {
                 continue;
             }
             long at = fields.duration(a, ap, "at", 0, true);
@@ -300,10 +318,10 @@ public final class ScenarioLoader {
             String node = routerStep ? routerNode(s, p, fields, nodes) : stackNode(s, p, fields, nodes);
             StepSpec step;
             if (action.equals("restart")) {
-                fields.object(s, p, Set.of("at", "do", "id", "node", "boot"));
+                fields.object(s, p, RESTART_STEP_FIELDS);
                 step = new StepSpec.Restart(id, at, node, bootArguments(s, p, fields));
             } else if (action.equals("router-change")) {
-                fields.object(s, p, Set.of("at", "do", "id", "node", "advertisement", "send"));
+                fields.object(s, p, ROUTER_CHANGE_STEP_FIELDS);
                 NodeSpec.Advertisement base = nodes.get(node) instanceof NodeSpec.Router router ? router.advertisement()
                         : PeerSpecs.DEFAULT_ADVERTISEMENT;
                 NodeSpec.Advertisement advertisement = base;
@@ -314,7 +332,7 @@ public final class ScenarioLoader {
                 }
                 step = new StepSpec.RouterChange(id, at, node, advertisement, fields.bool(s, p, "send", true));
             } else if (action.equals("router-send")) {
-                fields.object(s, p, Set.of("at", "do", "id", "node", "variant"));
+                fields.object(s, p, ROUTER_SEND_STEP_FIELDS);
                 String variant = fields.string(s, p, "variant", null, false, "\"hop-limit-64\"");
                 if (variant != null && !StepSpec.RouterSend.VARIANTS.contains(variant)) {
                     fields.problem(p + "/variant", s.get("variant"), "unknown advertisement variant \"" + variant + "\"",
@@ -322,7 +340,7 @@ public final class ScenarioLoader {
                 }
                 step = new StepSpec.RouterSend(id, at, node, variant);
             } else if (action.equals("ping")) {
-                fields.object(s, p, Set.of("at", "do", "id", "node", "target", "count", "interval", "size", "timeout"));
+                fields.object(s, p, PING_STEP_FIELDS);
                 InetAddress target = fields.address(s, p, "target", true);
                 int count = (int) fields.integer(s, p, "count", 1, 1, 100_000);
                 long interval = fields.duration(s, p, "interval", SimTime.SECOND, false);
@@ -330,7 +348,7 @@ public final class ScenarioLoader {
                 long timeout = fields.duration(s, p, "timeout", SimTime.SECOND, false);
                 step = new StepSpec.Ping(id, at, node, target, count, interval, size, timeout);
             } else {
-                fields.object(s, p, Set.of("at", "do", "id", "node"));
+                fields.object(s, p, LINK_STEP_FIELDS);
                 step = new StepSpec.Link(id, at, node, action.equals("link-up"));
             }
             if (steps.containsKey(id)) {
@@ -406,7 +424,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readPingExpectation(JsonNode e, String p, JsonFields fields, Map<String, StepSpec> steps) {
-        fields.object(e, p, Set.of("type", "step", "replies", "error"));
+        fields.object(e, p, PING_EXPECT_FIELDS);
         String step = fields.string(e, p, "step", null, true, "\"" + firstKey(steps, "ping-1") + "\"");
         if (step != null && !(steps.get(step) instanceof StepSpec.Ping)) {
             fields.problem(p + "/step", e.get("step"), "no ping step with id \"" + step + "\"",
@@ -421,7 +439,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readArpCacheExpectation(JsonNode e, String p, JsonFields fields, Map<String, NodeSpec> nodes, long duration) {
-        fields.object(e, p, Set.of("type", "node", "at", "contains", "absent"));
+        fields.object(e, p, ARP_CACHE_EXPECT_FIELDS);
         String node = stackNode(e, p, fields, nodes);
         long at = time(e, p, fields, duration);
         List<ExpectationSpec.CacheEntry> present = new ArrayList<>();
@@ -429,7 +447,7 @@ public final class ScenarioLoader {
         for (int j = 0; j < contains.size(); j++) {
             String cp = p + "/contains/" + j;
             JsonNode c = contains.get(j);
-            if (!fields.object(c, cp, Set.of("ip", "mac", "state"))) {
+            if (!fields.object(c, cp, CACHE_ENTRY_FIELDS)) {
                 continue;
             }
             InetAddress ip = fields.address(c, cp, "ip", true);
@@ -454,7 +472,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readCounterExpectation(JsonNode e, String p, JsonFields fields, Map<String, NodeSpec> nodes, long duration) {
-        fields.object(e, p, Set.of("type", "node", "name", "at", "equals", "min", "max"));
+        fields.object(e, p, COUNTER_EXPECT_FIELDS);
         String node = stackNode(e, p, fields, nodes);
         String name = fields.string(e, p, "name", null, true, "\"drop.arp.bad-hardware-type\"");
         long at = time(e, p, fields, duration);
@@ -463,7 +481,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readTraceExpectation(JsonNode e, String p, JsonFields fields, Map<String, SegmentSpec> segments, long duration) {
-        fields.object(e, p, Set.of("type", "filter", "segment", "from", "to", "count", "min", "max", "none"));
+        fields.object(e, p, TRACE_EXPECT_FIELDS);
         String filter = fields.string(e, p, "filter", "", true, "\"arp.opcode == 1\"");
         if (!filter.isEmpty()) {
             String error = filterCheck.check(filter);
@@ -495,7 +513,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readEventExpectation(JsonNode e, String p, JsonFields fields, Map<String, NodeSpec> nodes) {
-        fields.object(e, p, Set.of("type", "node", "kind", "contains", "count", "min", "max", "none"));
+        fields.object(e, p, EVENT_EXPECT_FIELDS);
         String node = stackNode(e, p, fields, nodes);
         String kind = fields.string(e, p, "kind", null, false, "\"arp.resolution-failed\"");
         String contains = fields.string(e, p, "contains", null, false, "\"10.0.0.9\"");
@@ -507,7 +525,7 @@ public final class ScenarioLoader {
     }
 
     private ExpectationSpec readBootErrorExpectation(JsonNode e, String p, JsonFields fields, Map<String, NodeSpec> nodes) {
-        fields.object(e, p, Set.of("type", "node", "contains"));
+        fields.object(e, p, BOOT_ERROR_EXPECT_FIELDS);
         String node = stackNode(e, p, fields, nodes);
         String contains = fields.string(e, p, "contains", "", true, "\"cannot run IPv4-only and IPv6-only at once\"");
         return new ExpectationSpec.BootError(p, node, contains);

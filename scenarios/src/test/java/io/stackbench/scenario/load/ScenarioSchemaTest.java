@@ -1,0 +1,424 @@
+package io.stackbench.scenario.load;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stackbench.scenario.library.Bench;
+import io.stackbench.scenario.library.ScenarioDiscovery;
+import io.stackbench.scenario.library.ScenarioFile;
+import io.stackbench.sim.net.MacAddress;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Keeps scenarios/scenario.schema.json and the loader from drifting apart: the same fields per
+ * object type, the same node kinds, step actions and expectation types, the same required fields,
+ * and patterns that accept what the loader's parsers accept. Every library scenario must also
+ * validate against the schema.
+ */
+class ScenarioSchemaTest {
+
+    /** The module folder: Maven runs tests there, and the library lives in it. */
+    private static final Path LIBRARY = Path.of("").toAbsolutePath();
+    private static final Path SCHEMA = LIBRARY.resolve("scenario.schema.json");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The loader's allowed fields for each closed object definition of the schema. */
+    private static final Map<String, Set<String>> FIELDS_BY_DEFINITION = Map.ofEntries(
+            entry("limits", ScenarioLoader.LIMITS_FIELDS),
+            entry("segment", ScenarioLoader.SEGMENT_FIELDS),
+            entry("stackNode", ScenarioLoader.STACK_FIELDS),
+            entry("arpResponderNode", ScenarioLoader.ARP_RESPONDER_FIELDS),
+            entry("arpEntry", ScenarioLoader.ARP_ENTRY_FIELDS),
+            entry("announcement", ScenarioLoader.ANNOUNCEMENT_FIELDS),
+            entry("pingStep", ScenarioLoader.PING_STEP_FIELDS),
+            entry("linkDownStep", ScenarioLoader.LINK_STEP_FIELDS),
+            entry("linkUpStep", ScenarioLoader.LINK_STEP_FIELDS),
+            entry("pingExpectation", ScenarioLoader.PING_EXPECT_FIELDS),
+            entry("arpCacheExpectation", ScenarioLoader.ARP_CACHE_EXPECT_FIELDS),
+            entry("cacheEntry", ScenarioLoader.CACHE_ENTRY_FIELDS),
+            entry("counterExpectation", ScenarioLoader.COUNTER_EXPECT_FIELDS),
+            entry("traceExpectation", ScenarioLoader.TRACE_EXPECT_FIELDS),
+            entry("eventExpectation", ScenarioLoader.EVENT_EXPECT_FIELDS),
+            entry("bootErrorExpectation", ScenarioLoader.BOOT_ERROR_EXPECT_FIELDS));
+
+    /**
+     * A scenario that loads cleanly and uses every field of every object type at least once. The
+     * required-field test removes its fields one by one.
+     */
+    private static final String EVERY_FIELD = """
+            {
+              "$schema": "../scenario.schema.json",
+              "name": "every field",
+              "description": "uses each field of each object type",
+              "tags": ["schema"],
+              "seed": 3,
+              "duration": "5s",
+              "limits": {"events": 1000000},
+              "golden": false,
+              "segments": [{"name": "lan", "latency": "50us", "bandwidth": "1Gbit/s", "mtu": 1500, "queue": 65536, "loss": 0.1}],
+              "nodes": [
+                {"name": "alice", "kind": "stack", "segment": "lan", "mac": "02:00:00:00:00:0a", "boot": ["--ipv4=10.0.0.1/24"]},
+                {"name": "bob", "kind": "arp-responder", "segment": "lan", "mac": "02:00:00:00:00:0b",
+                 "entries": [{"ip": "10.0.0.2", "mac": "02:00:00:00:00:0c"}],
+                 "announce": [{"at": "2s", "ip": "10.0.0.2", "mac": "02:00:00:00:00:0b"}], "echo": true},
+                {"name": "carol", "kind": "stack", "segment": "lan", "mac": "02:00:00:00:00:0d", "boot": "--ipv4-only=true --ipv6-only=true"}
+              ],
+              "steps": [
+                {"id": "ping-bob", "at": "1s", "do": "ping", "node": "alice", "target": "10.0.0.2", "count": 2, "interval": "500ms",
+                 "size": 32, "timeout": "400ms"},
+                {"id": "down", "at": "3s", "do": "link-down", "node": "alice"},
+                {"id": "up", "at": "4s", "do": "link-up", "node": "alice"}
+              ],
+              "expect": [
+                {"type": "ping", "step": "ping-bob", "replies": 2, "error": "timed out"},
+                {"type": "arp-cache", "node": "alice", "at": "2s",
+                 "contains": [{"ip": "10.0.0.2", "mac": "02:00:00:00:00:0c", "state": "REACHABLE"}], "absent": ["10.0.0.3"]},
+                {"type": "counter", "node": "alice", "name": "arp.replies-sent", "at": "2s", "equals": 0, "min": 0, "max": 1},
+                {"type": "trace", "filter": "arp", "segment": "lan", "from": "1s", "to": "2s", "count": 1, "min": 1, "max": 2},
+                {"type": "trace", "filter": "icmp.type == 3", "none": true},
+                {"type": "event", "node": "alice", "kind": "arp.announce", "contains": "10.0.0.1", "count": 1, "min": 1, "max": 1,
+                 "none": false},
+                {"type": "boot-error", "node": "carol", "contains": "IPv4-only"}
+              ]
+            }
+            """;
+
+    /** The schema definition that applies to each object of {@link #EVERY_FIELD}, with "" for the schema root. */
+    private static final Map<String, String> DEFINITION_BY_POINTER = Map.ofEntries(
+            entry("", ""),
+            entry("/limits", "limits"),
+            entry("/segments/0", "segment"),
+            entry("/nodes/0", "stackNode"),
+            entry("/nodes/1", "arpResponderNode"),
+            entry("/nodes/1/entries/0", "arpEntry"),
+            entry("/nodes/1/announce/0", "announcement"),
+            entry("/nodes/2", "stackNode"),
+            entry("/steps/0", "pingStep"),
+            entry("/steps/1", "linkDownStep"),
+            entry("/steps/2", "linkUpStep"),
+            entry("/expect/0", "pingExpectation"),
+            entry("/expect/1", "arpCacheExpectation"),
+            entry("/expect/1/contains/0", "cacheEntry"),
+            entry("/expect/2", "counterExpectation"),
+            entry("/expect/3", "traceExpectation"),
+            entry("/expect/4", "traceExpectation"),
+            entry("/expect/5", "eventExpectation"),
+            entry("/expect/6", "bootErrorExpectation"));
+
+    private static JsonNode schema;
+    private static SchemaChecker checker;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void readSchema() throws IOException {
+        schema = MAPPER.readTree(SCHEMA.toFile());
+        checker = new SchemaChecker(schema);
+    }
+
+    // ---- helpers ----
+
+    private static JsonNode definition(String name) {
+        return name.isEmpty() ? schema : checker.resolve("#/definitions/" + name);
+    }
+
+    private static Set<String> propertyNames(JsonNode objectSchema) {
+        Set<String> names = new TreeSet<>();
+        objectSchema.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    /** Returns each oneOf branch's definition name by the const of its {@code discriminator} property. */
+    private static Map<String, String> branchesByDiscriminator(String dispatcher, String discriminator) {
+        Map<String, String> branches = new LinkedHashMap<>();
+        for (JsonNode branch : definition(dispatcher).path("oneOf")) {
+            String reference = branch.path("$ref").asText();
+            String name = reference.substring(reference.lastIndexOf('/') + 1);
+            JsonNode constant = definition(name).path("properties").path(discriminator).path("const");
+            assertThat(constant.isTextual()).as("%s.properties.%s.const", name, discriminator).isTrue();
+            branches.put(constant.asText(), name);
+        }
+        return branches;
+    }
+
+    private List<ScenarioProblem> problems(JsonNode scenario) throws IOException {
+        Path file = directory.resolve("scenario.json");
+        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(scenario), StandardCharsets.UTF_8);
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Bench.loader().load(file, "area/scenario"));
+        return e == null ? List.of() : e.problems();
+    }
+
+    private static boolean hasProblemAt(List<ScenarioProblem> problems, String pointer) {
+        return problems.stream().anyMatch(p -> p.jsonPath().equals(pointer));
+    }
+
+    /** Returns the field names that the anyOf branches of {@code objectSchema} require, or none. */
+    private static Set<String> anyOfFields(JsonNode objectSchema) {
+        Set<String> fields = new TreeSet<>();
+        for (JsonNode branch : objectSchema.path("anyOf")) {
+            fields.addAll(texts(branch.path("required")));
+        }
+        return fields;
+    }
+
+    private static boolean satisfiesAnyOf(JsonNode objectSchema, JsonNode instance) {
+        if (!objectSchema.has("anyOf")) {
+            return true;
+        }
+        ObjectNode anyOfOnly = MAPPER.createObjectNode();
+        anyOfOnly.set("anyOf", objectSchema.get("anyOf"));
+        return checker.check(anyOfOnly, instance).isEmpty();
+    }
+
+    // ---- field sets and discriminators ----
+
+    @Test
+    void topLevelFieldsMatchLoader() {
+        assertThat(propertyNames(schema)).isEqualTo(new TreeSet<>(ScenarioLoader.TOP_FIELDS));
+        assertThat(schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean()).isTrue();
+    }
+
+    @Test
+    void objectFieldsMatchLoader() {
+        for (Map.Entry<String, Set<String>> entry : FIELDS_BY_DEFINITION.entrySet()) {
+            JsonNode definition = definition(entry.getKey());
+            assertThat(propertyNames(definition)).as("properties of %s", entry.getKey()).isEqualTo(new TreeSet<>(entry.getValue()));
+            assertThat(definition.path("additionalProperties").asBoolean(true)).as("%s.additionalProperties", entry.getKey()).isFalse();
+        }
+    }
+
+    @Test
+    void everyClosedDefinitionIsCompared() {
+        Set<String> closed = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> definitions = schema.path("definitions").fields(); definitions.hasNext(); ) {
+            Map.Entry<String, JsonNode> definition = definitions.next();
+            if (definition.getValue().has("properties") && !definition.getValue().has("oneOf")) {
+                closed.add(definition.getKey());
+            }
+        }
+        assertThat(closed).isEqualTo(new TreeSet<>(FIELDS_BY_DEFINITION.keySet()));
+    }
+
+    @Test
+    void everyLoaderFieldSetIsCompared() throws IllegalAccessException {
+        List<Set<String>> compared = new ArrayList<>(FIELDS_BY_DEFINITION.values());
+        compared.add(ScenarioLoader.TOP_FIELDS);
+        List<String> missing = new ArrayList<>();
+        for (Field field : ScenarioLoader.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getName().endsWith("_FIELDS")) {
+                Object value = field.get(null);
+                if (compared.stream().noneMatch(set -> set == value)) {
+                    missing.add(field.getName());
+                }
+            }
+        }
+        assertThat(missing).as("loader field sets with no schema definition in FIELDS_BY_DEFINITION").isEmpty();
+    }
+
+    @Test
+    void nodeKindsMatchLoader() {
+        assertThat(texts(definition("node").path("properties").path("kind").path("enum"))).isEqualTo(new TreeSet<>(ScenarioLoader.NODE_KINDS));
+        assertThat(branchesByDiscriminator("node", "kind")).containsOnly(
+                entry("stack", "stackNode"), entry("arp-responder", "arpResponderNode"));
+    }
+
+    @Test
+    void stepActionsMatchLoader() {
+        assertThat(texts(definition("step").path("properties").path("do").path("enum"))).isEqualTo(new TreeSet<>(ScenarioLoader.STEP_ACTIONS));
+        assertThat(branchesByDiscriminator("step", "do")).containsOnly(
+                entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"));
+    }
+
+    @Test
+    void expectationTypesMatchLoader() {
+        assertThat(texts(definition("expectation").path("properties").path("type").path("enum")))
+                .isEqualTo(new TreeSet<>(ScenarioLoader.EXPECT_TYPES));
+        assertThat(branchesByDiscriminator("expectation", "type")).containsOnly(
+                entry("ping", "pingExpectation"), entry("arp-cache", "arpCacheExpectation"), entry("counter", "counterExpectation"),
+                entry("trace", "traceExpectation"), entry("event", "eventExpectation"), entry("boot-error", "bootErrorExpectation"));
+    }
+
+    // ---- required fields, checked against the loader's behaviour ----
+
+    @Test
+    void sampleUsesEveryField() throws IOException {
+        JsonNode sample = MAPPER.readTree(EVERY_FIELD);
+        Map<String, Set<String>> used = new LinkedHashMap<>();
+        DEFINITION_BY_POINTER.forEach((pointer, name) -> sample.at(pointer).fieldNames()
+                .forEachRemaining(field -> used.computeIfAbsent(name, k -> new TreeSet<>()).add(field)));
+
+        assertThat(used.keySet()).containsExactlyInAnyOrderElementsOf(DEFINITION_BY_POINTER.values().stream().distinct().toList());
+        used.forEach((name, fields) -> assertThat(fields).as("fields of %s used in the sample", name.isEmpty() ? "the root" : name)
+                .isEqualTo(propertyNames(definition(name))));
+        assertThat(checker.check(sample)).as("schema errors in the sample").isEmpty();
+        assertThat(problems(sample)).as("loader problems in the sample").isEmpty();
+    }
+
+    /**
+     * Removes each field of the sample in turn. The loader must report "missing" at that field
+     * exactly when the schema lists it as required, and must report the object itself exactly when
+     * the removal leaves none of the schema's anyOf alternatives (such as "replies" or "error").
+     */
+    @Test
+    void requiredFieldsMatchLoader() throws IOException {
+        JsonNode sample = MAPPER.readTree(EVERY_FIELD);
+        for (Map.Entry<String, String> entry : new TreeMap<>(DEFINITION_BY_POINTER).entrySet()) {
+            String pointer = entry.getKey();
+            JsonNode definition = definition(entry.getValue());
+            Set<String> required = texts(definition.path("required"));
+            List<String> fields = new ArrayList<>();
+            sample.at(pointer).fieldNames().forEachRemaining(fields::add);
+
+            for (String field : fields) {
+                JsonNode changed = sample.deepCopy();
+                ObjectNode object = (ObjectNode) changed.at(pointer);
+                object.remove(field);
+                List<ScenarioProblem> problems = problems(changed);
+
+                assertThat(hasProblemAt(problems, pointer + "/" + field))
+                        .as("loader reports %s/%s missing (schema required: %s); problems: %s", pointer, field, required, problems)
+                        .isEqualTo(required.contains(field));
+                if (!pointer.isEmpty()) {
+                    assertThat(hasProblemAt(problems, pointer))
+                            .as("loader reports %s without %s (anyOf: %s); problems: %s", pointer, field, definition.path("anyOf"), problems)
+                            .isEqualTo(!satisfiesAnyOf(definition, object));
+                }
+            }
+
+            Set<String> alternatives = anyOfFields(definition);
+            if (!alternatives.isEmpty()) {
+                JsonNode changed = sample.deepCopy();
+                ((ObjectNode) changed.at(pointer)).remove(alternatives);
+                assertThat(hasProblemAt(problems(changed), pointer)).as("loader reports %s without any of %s", pointer, alternatives).isTrue();
+            }
+        }
+    }
+
+    // ---- patterns against the loader's parsers ----
+
+    @ParameterizedTest(name = "duration {0}")
+    @CsvSource(delimiter = '|', value = {
+        "1s", "1.5s", "250ms", "10us", "10µs", "100ns", "2min", "2 MIN", "' 3s '", "0s", "1.25ms",
+        "1", "s", "1sec", "1h", "-1s", "1,5s", ".5s", "1.s", "5 m"})
+    void durationPatternMatchesParser(String text) {
+        boolean parses;
+        try {
+            Units.parseDuration(text);
+            parses = true;
+        } catch (IllegalArgumentException e) {
+            parses = false;
+        }
+        assertThat(matches("duration", text)).as("schema accepts \"%s\"", text).isEqualTo(parses);
+    }
+
+    @ParameterizedTest(name = "bandwidth {0}")
+    @CsvSource(delimiter = '|', value = {
+        "1Gbit/s", "100Mbit/s", "64kbit/s", "10Mbps", "9600", "9600 bit/s", "1.5Gbit/s", "1 GBPS",
+        "1Gb", "1 Gbit", "fast", "1Tbit/s", "-1Mbit/s", "''"})
+    void bandwidthPatternMatchesParser(String text) {
+        boolean parses;
+        try {
+            Units.parseBandwidth(text);
+            parses = true;
+        } catch (IllegalArgumentException e) {
+            parses = false;
+        }
+        assertThat(matches("bandwidth", text)).as("schema accepts \"%s\"", text).isEqualTo(parses);
+    }
+
+    @ParameterizedTest(name = "MAC {0}")
+    @CsvSource(delimiter = '|', value = {
+        "02:00:00:00:00:01", "02-00-00-00-00-01", "AA:bb:CC:dd:EE:ff", "' 02:00:00:00:00:01 '",
+        "02:00:00:00:00", "02:00:00:00:00:01:02", "2:00:00:00:00:01", "02:00:00:00:00:0g", "0200.0000.0001"})
+    void macPatternMatchesParser(String text) {
+        boolean parses;
+        try {
+            MacAddress.parse(text);
+            parses = true;
+        } catch (IllegalArgumentException e) {
+            parses = false;
+        }
+        assertThat(matches("mac", text)).as("schema accepts \"%s\"", text).isEqualTo(parses);
+    }
+
+    @ParameterizedTest(name = "unicast MAC {0}")
+    @CsvSource(delimiter = '|', value = {"02:00:00:00:00:01", "52:54:00:12:34:56", "fe:00:00:00:00:01", "01:00:5e:00:00:01", "ff:ff:ff:ff:ff:ff"})
+    void unicastMacPatternMatchesGroupBit(String text) {
+        assertThat(matches("unicastMac", text)).as("schema accepts \"%s\" as unicast", text).isEqualTo(!MacAddress.parse(text).isMulticast());
+    }
+
+    private static boolean matches(String definitionName, String text) {
+        return Pattern.compile(definition(definitionName).path("pattern").asText()).matcher(text).find();
+    }
+
+    // ---- the library and negative cases ----
+
+    @Test
+    void libraryScenariosValidate() throws IOException {
+        List<ScenarioFile> files = ScenarioDiscovery.find(List.of(LIBRARY));
+        assertThat(files).as("library scenarios").isNotEmpty();
+        for (ScenarioFile file : files) {
+            JsonNode scenario = MAPPER.readTree(file.path().toFile());
+            assertThat(checker.check(scenario)).as("schema errors in %s", file.id()).isEmpty();
+            assertThat(scenario.fieldNames().next()).as("first field of %s", file.id()).isEqualTo("$schema");
+            assertThat(file.root().resolve(file.path().getParent()).resolve(scenario.get("$schema").asText()).normalize())
+                    .as("$schema of %s", file.id()).isEqualTo(SCHEMA.normalize());
+        }
+    }
+
+    /** Each case sets one field of the sample to a value that both the schema and the loader reject. */
+    @ParameterizedTest(name = "{0}{1} = {2}")
+    @CsvSource(delimiter = '|', value = {
+        "            | colour | '\"red\"'",
+        "/nodes/1    | kind   | '\"arp-responser\"'",
+        "/nodes/0    | echo   | true",
+        "/nodes/0    | mac    | '\"03:00:00:00:00:0a\"'",
+        "/steps/1    | do     | '\"link-off\"'",
+        "/steps/0    | count  | 0",
+        "/expect/4   | type   | '\"frames\"'",
+        "/expect/0   | replies| 1.5",
+        "            | duration | '\"5 seconds\"'",
+        "/segments/0 | loss   | 1.0",
+        "/segments/0 | bandwidth | '\"1Gbit\"'"})
+    void schemaRejectsMistake(String object, String field, String value) throws IOException {
+        String objectPointer = object == null ? "" : object;
+        ObjectNode scenario = (ObjectNode) MAPPER.readTree(EVERY_FIELD);
+        ((ObjectNode) scenario.at(objectPointer)).set(field, MAPPER.readTree(value));
+
+        List<String> errors = checker.check(scenario);
+        List<ScenarioProblem> problems = problems(scenario);
+
+        assertThat(errors).as("schema errors").anyMatch(error -> error.startsWith(objectPointer + "/" + field + ":"));
+        assertThat(hasProblemAt(problems, objectPointer + "/" + field)).as("loader problems: %s", problems).isTrue();
+    }
+}
