@@ -153,7 +153,9 @@ public final class DualStack implements HostedStack {
             counters.increment("filter.other-unicast");
             return;
         }
-        if (header.source().equals(context.mac())) {
+        // A frame from our own MAC is our own looped back for IPv4 and ARP. For IPv6 it may be a
+        // second host with the same MAC, which DAD must see; our own probes are told apart by nonce.
+        if (header.source().equals(context.mac()) && !header.etherType().equals(EtherType.IPV6)) {
             counters.drop("ethernet.own-source");
             return;
         }

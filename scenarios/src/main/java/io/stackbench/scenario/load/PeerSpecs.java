@@ -40,7 +40,7 @@ final class PeerSpecs {
             fields.problem(p + "/address", n.get("address"), "a router sends advertisements from a link-local address (RFC 4861 §4.2)",
                     "use an fe80::/64 address, or leave \"address\" out for the EUI-64 address of the MAC");
         }
-        long first = fields.duration(n, p, "first", SimTime.SECOND, false);
+        long first = "never".equals(n.path("first").asText()) ? -1 : fields.duration(n, p, "first", SimTime.SECOND, false);
         if (first > duration) {
             fields.problem(p + "/first", n.get("first"), "first advertisement after the end of the scenario", "use a time within the duration");
         }
