@@ -17,12 +17,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A ring of N IPv4 stacks on one segment: each node pings its successor (the last pings the first)
+ * A ring of N stacks on one segment: each node pings its successor (the last pings the first)
  * ten times, 100 ms apart. Prints one line per N with the wall time, the events run, the frames put
  * on the wire and delivered, and the echo replies received, which must be 10 * N.
  *
- * <p>Usage: {@code ScaleRun [N ...]}, default {@code 10 100 1000}. The exit status is 1 when any
- * run received fewer echo replies than expected, and 2 on invalid arguments.
+ * <p>The IPv4 workload boots every stack with {@code --ipv4-only=true} and pings 10.0.x.y. The
+ * IPv6 workload ({@code --ipv6}) adds one router advertising 2001:db8:1::/64 with A=1: every stack
+ * runs DAD on its link-local address, autoconfigures a global address and runs DAD on it, and the
+ * pings start at 3 s, after every address is PREFERRED, to the successor's global address.
+ *
+ * <p>Usage: {@code ScaleRun [--ipv6] [N ...]}, default {@code 10 100 1000}. The exit status is 1
+ * when any run received fewer echo replies than expected, and 2 on invalid arguments.
  */
 public final class ScaleRun {
 
@@ -68,22 +73,27 @@ public final class ScaleRun {
     }
 
     public static void main(String[] args) {
+        boolean ipv6 = args.length > 0 && args[0].equals("--ipv6");
+        if (ipv6) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         List<Integer> sizes;
         try {
             sizes = parseSizes(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: ScaleRun [N ...]   (N = number of stacks, 2.." + MAX_NODES + "; default 10 100 1000)");
+            System.err.println("usage: ScaleRun [--ipv6] [N ...]   (N = number of stacks, 2.." + MAX_NODES + "; default 10 100 1000)");
             System.exit(2);
             return;
         }
 
         PrintStream out = System.out;
+        out.println(ipv6 ? "IPv6 workload: one router, SLAAC, pings to global addresses from 3 s" : "IPv4 workload (--ipv4-only=true)");
         out.printf(Locale.ROOT, "%7s %10s %10s %10s %14s %16s %14s %14s%n", "N", "setup ms", "run ms", "events", "frames on wire",
                 "frames delivered", "events/s", "echo replies");
         boolean allComplete = true;
         for (int nodes : sizes) {
-            Result result = run(nodes);
+            Result result = ipv6 ? Ipv6Workload.run(nodes) : run(nodes);
             out.printf(Locale.ROOT, "%7d %10.1f %10.1f %10d %14d %16d %14.0f %8d/%d%n", nodes, result.setupNanos() / 1e6,
                     result.runNanos() / 1e6, result.eventsRun(), result.framesOnWire(), result.framesDelivered(),
                     result.eventsPerSecond(), result.echoReplies(), result.expectedEchoReplies());
@@ -133,7 +143,7 @@ public final class ScaleRun {
             String name = "node" + i;
             DualStack stack = new DualStack();
             Nic nic = segment.attach(name, "eth0", macOf(i), (n, frame) -> stack.receive(0, frame));
-            hosts.add(new BenchHost(name, List.of("--ipv4=" + addressOf(i).getHostAddress() + "/16"), simulator,
+            hosts.add(new BenchHost(name, List.of("--ipv4=" + addressOf(i).getHostAddress() + "/16", "--ipv4-only=true"), simulator,
                     DeterministicRandom.forComponent(SEED, "node:" + name), nic));
             stacks.add(stack);
         }
@@ -176,7 +186,7 @@ public final class ScaleRun {
     }
 
     /** Counts the echo outcomes of every node. */
-    private static final class EchoTally implements EchoListener {
+    static final class EchoTally implements EchoListener {
 
         long replies;
         long errors;

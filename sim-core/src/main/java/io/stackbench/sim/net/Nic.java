@@ -10,6 +10,7 @@ import java.util.TreeSet;
 public final class Nic {
 
     private final Segment segment;
+    private final int attachmentIndex;
     private final String nodeName;
     private final String name;
     private final MacAddress mac;
@@ -22,12 +23,18 @@ public final class Nic {
     long framesSent;
     long framesReceived;
 
-    Nic(Segment segment, String nodeName, String name, MacAddress mac, FrameReceiver receiver) {
+    Nic(Segment segment, int attachmentIndex, String nodeName, String name, MacAddress mac, FrameReceiver receiver) {
         this.segment = segment;
+        this.attachmentIndex = attachmentIndex;
         this.nodeName = nodeName;
         this.name = name;
         this.mac = mac;
         this.receiver = receiver;
+    }
+
+    /** Returns the position of this interface among those attached to its segment, from 0. */
+    public int attachmentIndex() {
+        return attachmentIndex;
     }
 
     public Segment segment() {

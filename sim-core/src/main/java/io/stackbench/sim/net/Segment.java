@@ -66,7 +66,7 @@ public final class Segment {
 
     /** Attaches a new interface to this segment. */
     public Nic attach(String nodeName, String nicName, MacAddress mac, FrameReceiver receiver) {
-        Nic nic = new Nic(this, nodeName, nicName, mac, receiver);
+        Nic nic = new Nic(this, nics.size(), nodeName, nicName, mac, receiver);
         nics.add(nic);
         owners.computeIfAbsent(mac, m -> new ArrayList<>(1)).add(nic);
         return nic;
@@ -106,12 +106,18 @@ public final class Segment {
     }
 
     /** Keeps {@code list} in attachment order, so delivery order does not depend on join order. */
-    private void insertInAttachmentOrder(List<Nic> list, Nic nic) {
-        int position = 0;
-        while (position < list.size() && nics.indexOf(list.get(position)) < nics.indexOf(nic)) {
-            position++;
+    private static void insertInAttachmentOrder(List<Nic> list, Nic nic) {
+        int low = 0;
+        int high = list.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (list.get(middle).attachmentIndex() < nic.attachmentIndex()) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
-        list.add(position, nic);
+        list.add(low, nic);
     }
 
     void leave(Nic nic, MacAddress group) {
@@ -205,9 +211,17 @@ public final class Segment {
     /** Returns the members plus the promiscuous interfaces, once each, in attachment order. */
     private List<Nic> withPromiscuous(List<Nic> members) {
         List<Nic> merged = new ArrayList<>(members.size() + promiscuous.size());
-        for (Nic nic : nics) {
-            if (nic.isPromiscuous() || members.contains(nic)) {
-                merged.add(nic);
+        int m = 0;
+        int p = 0;
+        while (m < members.size() || p < promiscuous.size()) {
+            Nic next;
+            if (p >= promiscuous.size() || (m < members.size() && members.get(m).attachmentIndex() <= promiscuous.get(p).attachmentIndex())) {
+                next = members.get(m++);
+            } else {
+                next = promiscuous.get(p++);
+            }
+            if (merged.isEmpty() || merged.get(merged.size() - 1) != next) {
+                merged.add(next);
             }
         }
         return merged;
