@@ -45,7 +45,20 @@ public final class StackFixture {
     private int taken;
 
     private StackFixture(String... bootArguments) {
-        this.host = new TestStackHost("stack", OUR_MAC, MTU, Arrays.asList(bootArguments));
+        this.host = new TestStackHost("stack", OUR_MAC, MTU, ipv4OnlyUnlessChosen(bootArguments));
+    }
+
+    /**
+     * Adds --ipv4-only=true unless the test chose a family itself, so the IPv6 start-up frames
+     * (MLD report, DAD probe, router solicitations) stay out of these IPv4 tests.
+     */
+    private static List<String> ipv4OnlyUnlessChosen(String... bootArguments) {
+        List<String> arguments = new ArrayList<>(Arrays.asList(bootArguments));
+        boolean chosen = arguments.stream().anyMatch(a -> a.startsWith("--ipv4-only") || a.startsWith("--ipv6-only"));
+        if (!chosen) {
+            arguments.add("--ipv4-only=true");
+        }
+        return arguments;
     }
 
     /** Returns a fixture whose stack is not started yet, for tests of boot failures. */
