@@ -36,6 +36,8 @@ final class LadderBuilder {
     private final List<Ladder.Column> columns = new ArrayList<>();
     private int unknownColumn = -1;
 
+    // TODO: a segment with hundreds of nodes gives a diagram hundreds of columns wide, because every
+    // node gets a column; drawing only the nodes that send or are addressed would keep it readable.
     LadderBuilder(List<ScenarioOutcome.Node> nodes, Capture capture) {
         this.nodes = List.copyOf(nodes);
         this.capture = capture;

@@ -102,13 +102,16 @@ final class ScenarioSection {
         return check.description();
     }
 
-    /** Returns the check's actual value; a golden mismatch is summed up here and shown in full in its own section. */
+    /**
+     * Returns the check's actual value. A golden mismatch is summed up in one line here because its
+     * own section shows both packets.
+     */
     private static String checkActual(ScenarioOutcome outcome, ScenarioOutcome.Check check) {
         ScenarioOutcome.Run run = outcome.run();
         if (check.path().equals(GOLDEN_CHECK) && run != null && run.divergence() != null) {
             GoldenComparison.Divergence divergence = run.divergence();
             return "first divergence at packet " + (divergence.index() + 1) + " (time " + SimTime.format(divergence.time()) + "): "
-                    + divergence.what() + "; both packets are shown below";
+                    + divergence.what();
         }
         return check.actual();
     }

@@ -64,6 +64,7 @@ final class Stylesheet {
             .pair { display: flex; flex-wrap: wrap; gap: 16px; }
             figure.context { margin: 12px 0 0; flex: 1 1 520px; min-width: 0; }
             figure.context figcaption { font-weight: 600; margin-bottom: 4px; }
+            figure.context svg.ladder { max-width: 100%; height: auto; }
             .unicast { --c: #334155; }
             .broadcast { --c: #2563eb; }
             .multicast { --c: #0d9488; }
