@@ -14,6 +14,8 @@ import org.pcap4j.packet.IcmpV6NeighborAdvertisementPacket;
 import org.pcap4j.packet.IcmpV6NeighborSolicitationPacket;
 import org.pcap4j.packet.IllegalRawDataException;
 import org.pcap4j.packet.IpV4Packet;
+import org.pcap4j.packet.IcmpV6RouterAdvertisementPacket;
+import org.pcap4j.packet.IpV6NeighborDiscoveryPrefixInformationOption;
 import org.pcap4j.packet.IpV6NeighborDiscoveryTargetLinkLayerAddressOption;
 import org.pcap4j.packet.IpV6Packet;
 import org.pcap4j.packet.TcpPacket;
@@ -33,6 +35,12 @@ import org.pcap4j.packet.namednumber.IcmpV6Type;
 record FrameLabel(String text, String kind) {
 
     private static final int ETHERNET_HEADER_LENGTH = 14;
+    private static final int IPV6_HEADER_LENGTH = 40;
+    private static final int HOP_BY_HOP = 0;
+    private static final int ROUTING = 43;
+    private static final int DESTINATION_OPTIONS = 60;
+    private static final int ICMPV6 = 58;
+    private static final int MLDV2_REPORT = 143;
 
     private static FrameLabel of(String text) {
         return new FrameLabel(text, text);
@@ -119,7 +127,7 @@ record FrameLabel(String text, String kind) {
     }
 
     private static FrameLabel ipv6(IpV6Packet ipv6) {
-        IcmpV6CommonPacket icmp = ipv6.get(IcmpV6CommonPacket.class);
+        IcmpV6CommonPacket icmp = icmpv6After(ipv6.getRawData());
         if (icmp != null) {
             return icmpv6(icmp, ipv6.getHeader().getSrcAddr().isAnyLocalAddress());
         }
@@ -132,6 +140,31 @@ record FrameLabel(String text, String kind) {
         return of("IPv6 " + source + " → " + destination + " next header " + ipv6.getHeader().getNextHeader().valueAsString());
     }
 
+    /**
+     * Returns the ICMPv6 message that follows the IPv6 header and its extension headers, or null
+     * when there is none. The offset comes from each extension header's Hdr Ext Len field. pcap4j
+     * 1.8.2 ends a Hop-by-Hop Options header before a PadN option of length 0, so it reads an MLDv2
+     * report's 8-byte Router Alert header as 6 bytes and misreads the message after it.
+     */
+    private static IcmpV6CommonPacket icmpv6After(byte[] ip) {
+        int nextHeader = ip[6] & 0xff;
+        int offset = IPV6_HEADER_LENGTH;
+        int end = Math.min(ip.length, IPV6_HEADER_LENGTH + (((ip[4] & 0xff) << 8) | (ip[5] & 0xff)));
+        while ((nextHeader == HOP_BY_HOP || nextHeader == ROUTING || nextHeader == DESTINATION_OPTIONS) && offset + 2 <= end) {
+            int following = ip[offset] & 0xff;
+            offset += ((ip[offset + 1] & 0xff) + 1) * 8;
+            nextHeader = following;
+        }
+        if (nextHeader != ICMPV6 || offset >= end) {
+            return null;
+        }
+        try {
+            return IcmpV6CommonPacket.newPacket(ip, offset, end - offset);
+        } catch (IllegalRawDataException e) {
+            return null;
+        }
+    }
+
     private static FrameLabel icmpv6(IcmpV6CommonPacket icmp, boolean fromUnspecified) {
         IcmpV6Type type = icmp.getHeader().getType();
         IcmpV6NeighborSolicitationPacket solicitation = icmp.get(IcmpV6NeighborSolicitationPacket.class);
@@ -140,6 +173,7 @@ record FrameLabel(String text, String kind) {
             // Duplicate address detection sends its solicitation from the unspecified address.
             return of("NS who-has " + target + (fromUnspecified ? " (DAD probe)" : ""));
         }
+
         IcmpV6NeighborAdvertisementPacket advertisement = icmp.get(IcmpV6NeighborAdvertisementPacket.class);
         if (advertisement != null) {
             IcmpV6NeighborAdvertisementPacket.IcmpV6NeighborAdvertisementHeader header = advertisement.getHeader();
@@ -151,6 +185,7 @@ record FrameLabel(String text, String kind) {
             }
             return of(text.toString());
         }
+
         if (IcmpV6Type.ECHO_REQUEST.equals(type) && icmp.get(IcmpV6EchoRequestPacket.class) != null) {
             int sequence = icmp.get(IcmpV6EchoRequestPacket.class).getHeader().getSequenceNumberAsInt();
             return new FrameLabel("ICMPv6 echo request seq=" + sequence, "ICMPv6 echo request");
@@ -159,7 +194,28 @@ record FrameLabel(String text, String kind) {
             int sequence = icmp.get(IcmpV6EchoReplyPacket.class).getHeader().getSequenceNumberAsInt();
             return new FrameLabel("ICMPv6 echo reply seq=" + sequence, "ICMPv6 echo reply");
         }
+
+        if (IcmpV6Type.ROUTER_SOLICITATION.equals(type)) {
+            return of("RS");
+        }
+        IcmpV6RouterAdvertisementPacket routerAdvertisement = icmp.get(IcmpV6RouterAdvertisementPacket.class);
+        if (routerAdvertisement != null) {
+            return routerAdvertisement(routerAdvertisement.getHeader());
+        }
+        if ((type.value() & 0xff) == MLDV2_REPORT) {
+            return of("MLDv2 report");
+        }
         return of("ICMPv6 " + type.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static FrameLabel routerAdvertisement(IcmpV6RouterAdvertisementPacket.IcmpV6RouterAdvertisementHeader header) {
+        StringBuilder text = new StringBuilder("RA lifetime ").append(header.getRouterLifetimeAsInt()).append('s');
+        for (IcmpV6CommonPacket.IpV6NeighborDiscoveryOption option : header.getOptions()) {
+            if (option instanceof IpV6NeighborDiscoveryPrefixInformationOption prefix) {
+                text.append(" prefix ").append(address(prefix.getPrefix())).append('/').append(prefix.getPrefixLengthAsInt());
+            }
+        }
+        return of(text.toString());
     }
 
     /** Returns the UDP or TCP label of {@code ip}, or null when it carries neither. */

@@ -22,7 +22,7 @@ import org.pcap4j.packet.namednumber.IpNumber;
 import org.pcap4j.packet.namednumber.IpVersion;
 import org.pcap4j.util.MacAddress;
 
-/** Labels of frames that the library's goldens do not contain: IPv6, unknown EtherTypes and runts. */
+/** Labels of IPv6 frames, unknown EtherTypes and runts, and the IPv6 address format. */
 class FrameLabelTest {
 
     private static Inet6Address v6(String text) throws UnknownHostException {
@@ -74,6 +74,22 @@ class FrameLabelTest {
         FrameLabel label = FrameLabel.describe(neighborSolicitation("fe80::2", "2001:db8::1"));
 
         assertThat(label.text()).isEqualTo("NS who-has 2001:db8::1");
+    }
+
+    @Test
+    void slaacFramesAreNamed() {
+        List<String> labels = Goldens.capture("ipv6/slaac-from-router").frames().stream()
+                .map(frame -> FrameLabel.describe(frame.data()).text())
+                .toList();
+
+        assertThat(labels).containsExactly(
+                "gratuitous ARP 10.0.0.2",
+                "MLDv2 report",
+                "NS who-has fe80::5054:ff:fe12:3456 (DAD probe)",
+                "RS",
+                "RA lifetime 1800s prefix 2001:db8:1::/64",
+                "RA lifetime 1800s prefix 2001:db8:1::/64",
+                "NS who-has 2001:db8:1:0:5054:ff:fe12:3456 (DAD probe)");
     }
 
     @Test

@@ -183,19 +183,33 @@ public final class Bench {
     private static List<ScenarioOutcome.Node> nodes(Scenario scenario) {
         List<ScenarioOutcome.Node> nodes = new ArrayList<>();
         for (NodeSpec node : scenario.nodes()) {
-            String kind;
             Set<String> otherMacs = new LinkedHashSet<>();
             if (node instanceof NodeSpec.ArpResponder responder) {
-                kind = "arp-responder";
                 responder.entries().forEach(entry -> otherMacs.add(entry.mac().toString()));
                 responder.announcements().forEach(announcement -> otherMacs.add(announcement.mac().toString()));
-            } else {
-                kind = "stack";
             }
             otherMacs.remove(node.mac().toString());
-            nodes.add(new ScenarioOutcome.Node(node.name(), kind, node.segment(), node.mac().toString(), List.copyOf(otherMacs)));
+            nodes.add(new ScenarioOutcome.Node(node.name(), kind(node), node.segment(), node.mac().toString(), List.copyOf(otherMacs)));
         }
         return nodes;
+    }
+
+    /** Returns the node's {@code kind} as scenario files spell it. */
+    private static String kind(NodeSpec node) {
+        if (node instanceof NodeSpec.Stack) {
+            return "stack";
+        } else if (node instanceof NodeSpec.ArpResponder) {
+            return "arp-responder";
+        } else if (node instanceof NodeSpec.Router) {
+            return "router";
+        } else if (node instanceof NodeSpec.DadAttacker) {
+            return "dad-attacker";
+        } else if (node instanceof NodeSpec.NaSpoofer) {
+            return "na-spoofer";
+        } else if (node instanceof NodeSpec.Raw) {
+            return "raw";
+        }
+        throw new IllegalStateException("no kind name for node type " + node.getClass().getSimpleName() + "; add it to Bench.kind");
     }
 
     private static ScenarioOutcome toReport(RunResult result, String capturePath, ScenarioOutcome.Run details) {
