@@ -1,5 +1,6 @@
 package io.stackbench.report;
 
+import io.stackbench.report.html.HtmlReport;
 import io.stackbench.sim.engine.SimTime;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class ConsoleSummary {
         return line;
     }
 
-    /** Returns the closing summary naming each failure and where its report is. */
+    /** Returns the closing summary naming each failure and where the reports are, including the HTML report that every run writes. */
     public static String summary(List<ScenarioOutcome> outcomes, String reportDirectory) {
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
         StringBuilder text = new StringBuilder();
@@ -34,6 +35,7 @@ public final class ConsoleSummary {
             }
         }
         text.append("Report directory: ").append(reportDirectory).append(" (JUnit XML: junit.xml)\n");
+        text.append("HTML report: ").append(reportDirectory).append('/').append(HtmlReport.FILE_NAME).append('\n');
         return text.toString();
     }
 

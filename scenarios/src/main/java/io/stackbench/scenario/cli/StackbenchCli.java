@@ -5,6 +5,7 @@ import io.stackbench.report.GoldenComparison;
 import io.stackbench.report.JUnitXmlWriter;
 import io.stackbench.report.PacketDecoder;
 import io.stackbench.report.ScenarioOutcome;
+import io.stackbench.report.html.HtmlReport;
 import io.stackbench.scenario.library.Bench;
 import io.stackbench.scenario.library.ScenarioDiscovery;
 import io.stackbench.scenario.library.ScenarioFile;
@@ -138,6 +139,7 @@ public final class StackbenchCli implements Callable<Integer> {
             Bench bench = new Bench(new Bench.Options(reportDirectory, goldens, updateGoldens, seed, exportPcap));
             List<ScenarioOutcome> outcomes = runAll(bench, files, out);
             Files.writeString(reportDirectory.resolve("junit.xml"), JUnitXmlWriter.write("stackbench", outcomes), StandardCharsets.UTF_8);
+            HtmlReport.write(reportDirectory, outcomes);
             out.print(ConsoleSummary.summary(outcomes, reportDirectory.toString()));
             out.flush();
             return outcomes.stream().allMatch(ScenarioOutcome::passed) ? PASSED : FAILED;

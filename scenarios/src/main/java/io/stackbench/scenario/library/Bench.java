@@ -6,6 +6,7 @@ import io.stackbench.scenario.filter.DisplayFilter;
 import io.stackbench.scenario.filter.FilterSyntaxException;
 import io.stackbench.scenario.load.ScenarioException;
 import io.stackbench.scenario.load.ScenarioLoader;
+import io.stackbench.scenario.model.NodeSpec;
 import io.stackbench.scenario.model.Scenario;
 import io.stackbench.scenario.run.ExpectationResult;
 import io.stackbench.scenario.run.RunResult;
@@ -22,8 +23,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads, runs and judges scenarios against the stack under test, compares their captures with
@@ -109,10 +112,23 @@ public final class Bench {
             }
         }
 
+        GoldenComparison.Divergence divergence = null;
+        String goldenLink = null;
+        String actualBesideLink = null;
         if (scenario.golden()) {
-            result = result.with(golden(file, result.capture()));
+            GoldenVerdict golden = golden(file, result.capture());
+            result = result.with(golden.result());
+            divergence = golden.divergence();
+            if (Files.exists(goldenPath(file))) {
+                goldenLink = relativeToReports(goldenPath(file));
+            }
+            if (golden.actualBeside() != null) {
+                actualBesideLink = relativeToReports(golden.actualBeside());
+            }
         }
-        return new Outcome(file, result, toReport(result, options.reportDirectory().relativize(capturePath).toString().replace('\\', '/')));
+        ScenarioOutcome.Run details = new ScenarioOutcome.Run(result.capture(), result.events(), nodes(scenario), divergence, goldenLink,
+                actualBesideLink);
+        return new Outcome(file, result, toReport(result, relativeToReports(capturePath), details));
     }
 
     /** Returns the golden capture path of {@code file}. */
@@ -121,7 +137,15 @@ public final class Bench {
         return root.resolve(file.id() + ".pcapng");
     }
 
-    private ExpectationResult golden(ScenarioFile file, Capture actual) throws IOException {
+    /** The golden check's verdict, with the divergence and the path of the capture written beside the golden, if any. */
+    private record GoldenVerdict(ExpectationResult result, GoldenComparison.Divergence divergence, Path actualBeside) {
+
+        GoldenVerdict(ExpectationResult result) {
+            this(result, null, null);
+        }
+    }
+
+    private GoldenVerdict golden(ScenarioFile file, Capture actual) throws IOException {
         Path golden = goldenPath(file);
         Path actualBeside = golden.resolveSibling(golden.getFileName().toString().replace(".pcapng", ".actual.pcapng"));
         String description = "trace equals golden " + golden;
@@ -129,26 +153,66 @@ public final class Bench {
             Files.createDirectories(golden.getParent());
             PcapngWriter.write(actual, golden);
             Files.deleteIfExists(actualBeside);
-            return new ExpectationResult("golden", description, true, "golden written (" + actual.frames().size() + " packets)");
+            return new GoldenVerdict(new ExpectationResult("golden", description, true, "golden written (" + actual.frames().size() + " packets)"));
         }
         if (options.seedOverride() != null) {
-            return new ExpectationResult("golden", description, true, "not compared: --seed replaces the scenario's seed");
+            return new GoldenVerdict(new ExpectationResult("golden", description, true, "not compared: --seed replaces the scenario's seed"));
         }
         if (!Files.exists(golden)) {
-            return new ExpectationResult("golden", description, false,
-                    "no golden capture; run ./stackbench run --update-goldens " + file.path() + " and read the trace before committing it");
+            return new GoldenVerdict(new ExpectationResult("golden", description, false,
+                    "no golden capture; run ./stackbench run --update-goldens " + file.path() + " and read the trace before committing it"));
         }
         Optional<GoldenComparison.Divergence> divergence = GoldenComparison.compare(PcapngReader.read(golden), actual);
         if (divergence.isEmpty()) {
             Files.deleteIfExists(actualBeside);
-            return new ExpectationResult("golden", description, true, actual.frames().size() + " packets match");
+            return new GoldenVerdict(new ExpectationResult("golden", description, true, actual.frames().size() + " packets match"));
         }
         PcapngWriter.write(actual, actualBeside);
-        return new ExpectationResult("golden", description, false,
+        ExpectationResult mismatch = new ExpectationResult("golden", description, false,
                 divergence.get().render() + "actual capture written to " + actualBeside);
+        return new GoldenVerdict(mismatch, divergence.get(), actualBeside);
     }
 
-    private static ScenarioOutcome toReport(RunResult result, String capturePath) {
+    /** Returns {@code path} relative to the report directory with forward slashes, as the HTML report links it. */
+    private String relativeToReports(Path path) {
+        Path reports = options.reportDirectory().toAbsolutePath().normalize();
+        return reports.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /** Returns the scenario's nodes with every MAC each one sends from, for the ladder diagrams. */
+    private static List<ScenarioOutcome.Node> nodes(Scenario scenario) {
+        List<ScenarioOutcome.Node> nodes = new ArrayList<>();
+        for (NodeSpec node : scenario.nodes()) {
+            Set<String> otherMacs = new LinkedHashSet<>();
+            if (node instanceof NodeSpec.ArpResponder responder) {
+                responder.entries().forEach(entry -> otherMacs.add(entry.mac().toString()));
+                responder.announcements().forEach(announcement -> otherMacs.add(announcement.mac().toString()));
+            }
+            otherMacs.remove(node.mac().toString());
+            nodes.add(new ScenarioOutcome.Node(node.name(), kind(node), node.segment(), node.mac().toString(), List.copyOf(otherMacs)));
+        }
+        return nodes;
+    }
+
+    /** Returns the node's {@code kind} as scenario files spell it. */
+    private static String kind(NodeSpec node) {
+        if (node instanceof NodeSpec.Stack) {
+            return "stack";
+        } else if (node instanceof NodeSpec.ArpResponder) {
+            return "arp-responder";
+        } else if (node instanceof NodeSpec.Router) {
+            return "router";
+        } else if (node instanceof NodeSpec.DadAttacker) {
+            return "dad-attacker";
+        } else if (node instanceof NodeSpec.NaSpoofer) {
+            return "na-spoofer";
+        } else if (node instanceof NodeSpec.Raw) {
+            return "raw";
+        }
+        throw new IllegalStateException("no kind name for node type " + node.getClass().getSimpleName() + "; add it to Bench.kind");
+    }
+
+    private static ScenarioOutcome toReport(RunResult result, String capturePath, ScenarioOutcome.Run details) {
         List<ScenarioOutcome.Check> checks = new ArrayList<>();
         for (ExpectationResult e : result.expectations()) {
             checks.add(new ScenarioOutcome.Check(e.path(), e.description(), e.passed(), e.actual()));
@@ -156,6 +220,6 @@ public final class Bench {
         Scenario s = result.scenario();
         String failure = result.passed() ? null : result.firstProblem();
         return new ScenarioOutcome(s.id(), s.name(), s.tags(), s.description(), s.durationNanos(), result.capture().frames().size(), checks,
-                failure, capturePath);
+                failure, capturePath, details);
     }
 }
