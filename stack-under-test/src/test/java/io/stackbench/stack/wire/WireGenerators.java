@@ -221,4 +221,33 @@ final class WireGenerators {
                 routerSolicitations, routerAdvertisements, neighborSolicitations, neighborAdvertisements, redirects,
                 mldQueries, mldv2Queries, mldv2Reports, others);
     }
+
+    static Gen<Ipv6Option> ipv6Options() {
+        Gen<Ipv6Option> pad1 = Generate.constant(Ipv6Option.pad1());
+        Gen<Ipv6Option> others = in -> new Ipv6Option(new Ipv6OptionType(integers().between(1, 0xff).generate(in)),
+                bytes(12).generate(in));
+        return Generate.oneOf(pad1, others, others);
+    }
+
+    static Gen<Ipv6OptionsRepr> ipv6OptionsReprs() {
+        return in -> {
+            int count = integers().between(0, 4).generate(in);
+            List<Ipv6Option> options = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                options.add(ipv6Options().generate(in));
+            }
+            return Ipv6OptionsRepr.withPadding(new IpProtocol(u8().generate(in)), options);
+        };
+    }
+
+    static Gen<Ipv6RoutingRepr> ipv6RoutingReprs() {
+        return in -> new Ipv6RoutingRepr(new IpProtocol(u8().generate(in)), u8().generate(in), u8().generate(in),
+                Generate.byteArrays(integers().between(0, 4).map(units -> units * 8 + 4),
+                        Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)).generate(in));
+    }
+
+    static Gen<Ipv6FragmentRepr> ipv6FragmentReprs() {
+        return in -> new Ipv6FragmentRepr(new IpProtocol(u8().generate(in)), integers().between(0, 0x1fff).generate(in),
+                booleans().all().generate(in), longs().between(0, 0xffff_ffffL).generate(in));
+    }
 }
