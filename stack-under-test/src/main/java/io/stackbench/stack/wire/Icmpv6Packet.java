@@ -182,7 +182,7 @@ public final class Icmpv6Packet {
         buffer[offset + CUR_HOP_LIMIT] = (byte) curHopLimit;
     }
 
-    /** The M flag of a Router Advertisement: addresses are available from DHCPv6. */
+    /** Returns the M flag of a Router Advertisement, set when addresses are available from DHCPv6. */
     public boolean managedAddressConfiguration() {
         return flag(ROUTER_ADVERTISEMENT_FLAGS, FLAG_MANAGED);
     }
@@ -191,7 +191,7 @@ public final class Icmpv6Packet {
         setFlag(ROUTER_ADVERTISEMENT_FLAGS, FLAG_MANAGED, managed);
     }
 
-    /** The O flag of a Router Advertisement: other configuration is available from DHCPv6. */
+    /** Returns the O flag of a Router Advertisement, set when other configuration is available from DHCPv6. */
     public boolean otherConfiguration() {
         return flag(ROUTER_ADVERTISEMENT_FLAGS, FLAG_OTHER);
     }
@@ -227,7 +227,7 @@ public final class Icmpv6Packet {
         Bytes.writeU32(buffer, offset + RETRANS_TIMER, milliseconds);
     }
 
-    /** The R flag of a Neighbor Advertisement: the sender is a router. */
+    /** Returns the R flag of a Neighbor Advertisement, set when the sender is a router. */
     public boolean routerFlag() {
         return flag(NEIGHBOR_ADVERTISEMENT_FLAGS, FLAG_ROUTER);
     }
@@ -236,7 +236,7 @@ public final class Icmpv6Packet {
         setFlag(NEIGHBOR_ADVERTISEMENT_FLAGS, FLAG_ROUTER, router);
     }
 
-    /** The S flag of a Neighbor Advertisement: it answers a Neighbor Solicitation. */
+    /** Returns the S flag of a Neighbor Advertisement, set when it replies to a Neighbor Solicitation. */
     public boolean solicitedFlag() {
         return flag(NEIGHBOR_ADVERTISEMENT_FLAGS, FLAG_SOLICITED);
     }
@@ -245,7 +245,7 @@ public final class Icmpv6Packet {
         setFlag(NEIGHBOR_ADVERTISEMENT_FLAGS, FLAG_SOLICITED, solicited);
     }
 
-    /** The O flag of a Neighbor Advertisement: it should replace a cached link-layer address. */
+    /** Returns the O flag of a Neighbor Advertisement, set when it should replace a cached link-layer address. */
     public boolean overrideFlag() {
         return flag(NEIGHBOR_ADVERTISEMENT_FLAGS, FLAG_OVERRIDE);
     }
@@ -293,7 +293,7 @@ public final class Icmpv6Packet {
         address.write(buffer, offset + MULTICAST_ADDRESS);
     }
 
-    /** The S flag of an MLDv2 query: routers suppress their timer updates (RFC 3810 §5.1.7). */
+    /** Returns the S flag of an MLDv2 query, set when routers suppress their timer updates (RFC 3810 §5.1.7). */
     public boolean suppressRouterSideProcessing() {
         return flag(QUERY_FLAGS, FLAG_SUPPRESS_ROUTER_SIDE);
     }

@@ -8,7 +8,8 @@
  * so an unknown EtherType or ICMP type still parses and prints. Malformed input raises
  * {@link io.stackbench.stack.wire.MalformedPacketException}, whose counter name the stack uses as
  * the drop-counter key. Nothing in this package logs, keeps protocol state or decides what to do
- * with a packet.
+ * with a packet. Checks of meaning, such as the hop limit 255 of Neighbor Discovery, belong to the
+ * protocol packages.
  *
  * <p>RFCs to read first:
  * <ul>
@@ -18,6 +19,15 @@
  *   <li>RFC 792, ICMP: message types, echo, destination unreachable, time exceeded.</li>
  *   <li>RFC 1071, the Internet checksum, which IPv4, ICMP, UDP and TCP share.</li>
  *   <li>RFC 1122, host requirements: which checks a host applies to received headers.</li>
+ *   <li>RFC 8200, IPv6: the fixed header, the extension headers and their options, and the
+ *       pseudo-header of upper-layer checksums.</li>
+ *   <li>RFC 4443, ICMPv6: message types, echo and the error messages.</li>
+ *   <li>RFC 4861, Neighbor Discovery: the router and neighbour messages, Redirect and the option
+ *       formats.</li>
+ *   <li>RFC 3810, MLDv2: queries, reports and multicast address records.</li>
+ *   <li>RFC 4291, IPv6 addressing: address types, the text forms, solicited-node groups and
+ *       modified EUI-64 interface identifiers.</li>
+ *   <li>RFC 5952, the canonical text form of IPv6 addresses.</li>
  * </ul>
  */
 package io.stackbench.stack.wire;

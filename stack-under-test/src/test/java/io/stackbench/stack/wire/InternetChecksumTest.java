@@ -60,6 +60,34 @@ class InternetChecksumTest {
     }
 
     @Test
+    void ipv6PseudoHeaderEqualsItsBytes() {
+        byte[] pseudoHeader = hex("""
+                fe800000000000005054 00fffe123456   # source fe80::5054:ff:fe12:3456
+                ff020000000000000000 0001ff123456   # destination ff02::1:ff12:3456
+                00000020                            # upper-layer packet length 32
+                000000 3a                           # three zero bytes, next header ICMPv6
+                """);
+
+        int incremental = new InternetChecksum()
+                .updateIpv6PseudoHeader(Ipv6Address.parse("fe80::5054:ff:fe12:3456"),
+                        Ipv6Address.parse("ff02::1:ff12:3456"), IpProtocol.ICMPV6, 32)
+                .value();
+
+        assertThat(incremental).isEqualTo(InternetChecksum.compute(pseudoHeader, 0, pseudoHeader.length));
+    }
+
+    @Test
+    void ipv6PseudoHeaderKeepsHighLengthBits() {
+        byte[] pseudoHeader = hex("0000000000000000 0000000000000000 0000000000000000 0000000000000000 00012345 00000011");
+
+        int incremental = new InternetChecksum()
+                .updateIpv6PseudoHeader(Ipv6Address.UNSPECIFIED, Ipv6Address.UNSPECIFIED, IpProtocol.UDP, 0x12345)
+                .value();
+
+        assertThat(incremental).isEqualTo(InternetChecksum.compute(pseudoHeader, 0, pseudoHeader.length));
+    }
+
+    @Test
     void splitUpdatesEqualOneUpdate() {
         qt().withFixedSeed(1071L).forAll(WireGenerators.bytes(64), integers().between(0, 64)).checkAssert((data, cut) -> {
             int split = Math.min(cut, data.length);

@@ -15,6 +15,8 @@ class MalformedPacketExceptionTest {
         "ipv4,     BAD_HEADER_LENGTH,         ipv4.bad-header-length",
         "arp,      UNSUPPORTED_HARDWARE_TYPE, arp.unsupported-hardware-type",
         "arp,      UNSUPPORTED_OPERATION,     arp.unsupported-operation",
+        "icmpv6,   BAD_OPTION_LENGTH,         icmpv6.bad-option-length",
+        "ipv6,     BAD_LENGTH,                ipv6.bad-length",
     })
     void counterNameJoinsProtocolAndReason(String protocol, MalformedPacketException.Reason reason, String counter) {
         MalformedPacketException e = new MalformedPacketException(protocol, reason, "detail");

@@ -24,6 +24,33 @@ class OpenValueTypesTest {
         assertThat(new IpProtocol(6)).isEqualTo(IpProtocol.TCP);
         assertThat(new ArpOperation(2)).isEqualTo(ArpOperation.REPLY);
         assertThat(new Icmpv4Type(8)).isEqualTo(Icmpv4Type.ECHO_REQUEST);
+        assertThat(new Icmpv6Type(135)).isEqualTo(Icmpv6Type.NEIGHBOR_SOLICITATION);
+        assertThat(new NdpOptionType(3)).isEqualTo(NdpOptionType.PREFIX_INFORMATION);
+        assertThat(new Ipv6OptionType(0xc2)).isEqualTo(Ipv6OptionType.JUMBO_PAYLOAD);
+    }
+
+    @Test
+    void icmpv6TypesPrintNameOrNumber() {
+        assertThat(Icmpv6Type.ROUTER_ADVERTISEMENT).hasToString("ROUTER_ADVERTISEMENT");
+        assertThat(Icmpv6Type.MULTICAST_LISTENER_REPORT_V2).hasToString("MULTICAST_LISTENER_REPORT_V2");
+        assertThat(new Icmpv6Type(200)).hasToString("200");
+        assertThat(Icmpv6Type.PARAMETER_PROBLEM.isError()).isTrue();
+        assertThat(new Icmpv6Type(127).isError()).isTrue();
+        assertThat(Icmpv6Type.ECHO_REQUEST.isError()).isFalse();
+    }
+
+    @Test
+    void ndpOptionTypesPrintNameOrNumber() {
+        assertThat(NdpOptionType.SOURCE_LINK_LAYER_ADDRESS).hasToString("SOURCE_LINK_LAYER_ADDRESS");
+        assertThat(NdpOptionType.MTU).hasToString("MTU");
+        assertThat(new NdpOptionType(31)).hasToString("31");
+    }
+
+    @Test
+    void ipv6OptionTypesPrintNameOrHex() {
+        assertThat(Ipv6OptionType.PAD1).hasToString("PAD1");
+        assertThat(Ipv6OptionType.ROUTER_ALERT).hasToString("ROUTER_ALERT");
+        assertThat(new Ipv6OptionType(0x1e)).hasToString("0x1e");
     }
 
     @Test
@@ -57,5 +84,8 @@ class OpenValueTypesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new ArpOperation(0x10000));
         assertThatIllegalArgumentException().isThrownBy(() -> new Icmpv4Type(256));
         assertThatIllegalArgumentException().isThrownBy(() -> new Icmpv4UnreachableCode(-1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Icmpv6Type(256));
+        assertThatIllegalArgumentException().isThrownBy(() -> new NdpOptionType(-1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Ipv6OptionType(0x100));
     }
 }

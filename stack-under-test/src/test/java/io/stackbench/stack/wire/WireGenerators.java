@@ -5,6 +5,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.stackbench.sim.net.MacAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -117,5 +118,136 @@ final class WireGenerators {
             return new Icmpv4Repr.Other(new Icmpv4Type(hasOwnRecord ? 13 : type), code, rest);
         };
         return Generate.oneOf(echoRequests, echoReplies, unreachables, timeExceeded, others);
+    }
+
+    /** Returns byte arrays whose length is {@code 8 * n - 2} for n from 1 to 4: option bodies. */
+    static Gen<byte[]> optionBodies() {
+        return in -> {
+            int units = integers().between(1, 4).generate(in);
+            return Generate.byteArrays(integers().between(units * 8 - 2, units * 8 - 2),
+                    Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)).generate(in);
+        };
+    }
+
+    static Gen<NdpOption> ndpOptions() {
+        Gen<Long> u32 = longs().between(0, 0xffff_ffffL);
+        Gen<NdpOption> sources = macAddresses().map(NdpOption.SourceLinkLayerAddress::new);
+        Gen<NdpOption> targets = macAddresses().map(NdpOption.TargetLinkLayerAddress::new);
+        Gen<NdpOption> mtus = u32.map(NdpOption.Mtu::new);
+        Gen<NdpOption> prefixes = in -> new NdpOption.PrefixInformation(
+                u8().generate(in), booleans().all().generate(in), booleans().all().generate(in),
+                u32.generate(in), u32.generate(in), ipv6Addresses().generate(in));
+        Gen<NdpOption> unknowns = in -> {
+            int type = u8().generate(in);
+            byte[] body = optionBodies().generate(in);
+            boolean ownRecord = (body.length == 6 && (type == 1 || type == 2 || type == 5)) || (body.length == 30 && type == 3);
+            // Move the few type and length pairs that have their own record to an unassigned type.
+            return new NdpOption.Unknown(new NdpOptionType(ownRecord ? 253 : type), body);
+        };
+        return Generate.oneOf(sources, targets, mtus, prefixes, unknowns);
+    }
+
+    static Gen<List<NdpOption>> ndpOptionLists() {
+        return in -> {
+            int count = integers().between(0, 4).generate(in);
+            List<NdpOption> options = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                options.add(ndpOptions().generate(in));
+            }
+            return options;
+        };
+    }
+
+    static Gen<List<Ipv6Address>> ipv6AddressLists(int maxSize) {
+        return in -> {
+            int count = integers().between(0, maxSize).generate(in);
+            List<Ipv6Address> addresses = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                addresses.add(ipv6Addresses().generate(in));
+            }
+            return addresses;
+        };
+    }
+
+    static Gen<MulticastAddressRecord> multicastAddressRecords() {
+        return in -> new MulticastAddressRecord(u8().generate(in), ipv6Addresses().generate(in),
+                ipv6AddressLists(3).generate(in),
+                Generate.byteArrays(integers().between(0, 2).map(words -> words * 4),
+                        Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)).generate(in));
+    }
+
+    static Gen<Icmpv6Repr> icmpv6Reprs() {
+        Gen<Long> u32 = longs().between(0, 0xffff_ffffL);
+        Gen<Icmpv6Repr> echoRequests = in -> new Icmpv6Repr.EchoRequest(u16().generate(in), u16().generate(in), bytes(64).generate(in));
+        Gen<Icmpv6Repr> echoReplies = in -> new Icmpv6Repr.EchoReply(u16().generate(in), u16().generate(in), bytes(64).generate(in));
+        Gen<Icmpv6Repr> unreachables = in -> new Icmpv6Repr.DestinationUnreachable(u8().generate(in), bytes(64).generate(in));
+        Gen<Icmpv6Repr> tooBig = in -> new Icmpv6Repr.PacketTooBig(u32.generate(in), bytes(64).generate(in));
+        Gen<Icmpv6Repr> timeExceeded = in -> new Icmpv6Repr.TimeExceeded(u8().generate(in), bytes(64).generate(in));
+        Gen<Icmpv6Repr> parameterProblems = in -> new Icmpv6Repr.ParameterProblem(u8().generate(in), u32.generate(in),
+                bytes(64).generate(in));
+        Gen<Icmpv6Repr> routerSolicitations = in -> new Icmpv6Repr.RouterSolicitation(u8().generate(in),
+                ndpOptionLists().generate(in));
+        Gen<Icmpv6Repr> routerAdvertisements = in -> new Icmpv6Repr.RouterAdvertisement(u8().generate(in),
+                u8().generate(in), booleans().all().generate(in), booleans().all().generate(in), u16().generate(in),
+                u32.generate(in), u32.generate(in), ndpOptionLists().generate(in));
+        Gen<Icmpv6Repr> neighborSolicitations = in -> new Icmpv6Repr.NeighborSolicitation(u8().generate(in),
+                ipv6Addresses().generate(in), ndpOptionLists().generate(in));
+        Gen<Icmpv6Repr> neighborAdvertisements = in -> new Icmpv6Repr.NeighborAdvertisement(u8().generate(in),
+                booleans().all().generate(in), booleans().all().generate(in), booleans().all().generate(in),
+                ipv6Addresses().generate(in), ndpOptionLists().generate(in));
+        Gen<Icmpv6Repr> redirects = in -> new Icmpv6Repr.Redirect(u8().generate(in), ipv6Addresses().generate(in),
+                ipv6Addresses().generate(in), ndpOptionLists().generate(in));
+        Gen<Icmpv6Repr> mldQueries = in -> new Icmpv6Repr.MldQuery(u16().generate(in), ipv6Addresses().generate(in));
+        Gen<Icmpv6Repr> mldv2Queries = in -> new Icmpv6Repr.Mldv2Query(u16().generate(in), ipv6Addresses().generate(in),
+                booleans().all().generate(in), integers().between(0, 7).generate(in), u8().generate(in),
+                ipv6AddressLists(3).generate(in));
+        Gen<Icmpv6Repr> mldv2Reports = in -> {
+            int count = integers().between(0, 3).generate(in);
+            List<MulticastAddressRecord> records = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                records.add(multicastAddressRecords().generate(in));
+            }
+            return new Icmpv6Repr.Mldv2Report(records);
+        };
+        Gen<Icmpv6Repr> others = in -> {
+            int type = u8().generate(in);
+            int code = u8().generate(in);
+            byte[] rest = bytes(32).generate(in);
+            // Move types that have their own record, or a minimum length, to one without either.
+            boolean special = type < 5 || type == 128 || type == 129 || type == 130 || (type >= 133 && type <= 137) || type == 143;
+            return new Icmpv6Repr.Other(new Icmpv6Type(special ? 200 : type), code, rest);
+        };
+        return Generate.oneOf(echoRequests, echoReplies, unreachables, tooBig, timeExceeded, parameterProblems,
+                routerSolicitations, routerAdvertisements, neighborSolicitations, neighborAdvertisements, redirects,
+                mldQueries, mldv2Queries, mldv2Reports, others);
+    }
+
+    static Gen<Ipv6Option> ipv6Options() {
+        Gen<Ipv6Option> pad1 = Generate.constant(Ipv6Option.pad1());
+        Gen<Ipv6Option> others = in -> new Ipv6Option(new Ipv6OptionType(integers().between(1, 0xff).generate(in)),
+                bytes(12).generate(in));
+        return Generate.oneOf(pad1, others, others);
+    }
+
+    static Gen<Ipv6OptionsRepr> ipv6OptionsReprs() {
+        return in -> {
+            int count = integers().between(0, 4).generate(in);
+            List<Ipv6Option> options = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                options.add(ipv6Options().generate(in));
+            }
+            return Ipv6OptionsRepr.withPadding(new IpProtocol(u8().generate(in)), options);
+        };
+    }
+
+    static Gen<Ipv6RoutingRepr> ipv6RoutingReprs() {
+        return in -> new Ipv6RoutingRepr(new IpProtocol(u8().generate(in)), u8().generate(in), u8().generate(in),
+                Generate.byteArrays(integers().between(0, 4).map(units -> units * 8 + 4),
+                        Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)).generate(in));
+    }
+
+    static Gen<Ipv6FragmentRepr> ipv6FragmentReprs() {
+        return in -> new Ipv6FragmentRepr(new IpProtocol(u8().generate(in)), integers().between(0, 0x1fff).generate(in),
+                booleans().all().generate(in), longs().between(0, 0xffff_ffffL).generate(in));
     }
 }
