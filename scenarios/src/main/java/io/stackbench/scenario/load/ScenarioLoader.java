@@ -326,7 +326,8 @@ public final class ScenarioLoader {
                         : PeerSpecs.DEFAULT_ADVERTISEMENT;
                 NodeSpec.Advertisement advertisement = base;
                 if (!s.has("advertisement")) {
-                    fields.problem(p, s, "a router-change step needs \"advertisement\"", "add \"advertisement\": {\"routerLifetime\": 0}");
+                    fields.problem(p + "/advertisement", null, "missing field \"advertisement\"",
+                            "add \"advertisement\": {\"routerLifetime\": 0}");
                 } else {
                     advertisement = PeerSpecs.advertisement(s.get("advertisement"), p + "/advertisement", fields, base);
                 }
