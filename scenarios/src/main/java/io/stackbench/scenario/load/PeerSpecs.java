@@ -184,6 +184,17 @@ final class PeerSpecs {
             retargetNode = fields.string(retarget, p + "/retarget", "node", null, false, "\"a\"");
             ipv4 = retarget.has("ipv4") ? fields.address(retarget, p + "/retarget", "ipv4", false) : null;
             ipv6 = retarget.has("ipv6") ? fields.address(retarget, p + "/retarget", "ipv6", false) : null;
+            // The raw peer copies 4 or 16 bytes of these addresses into the frame, so the family must match.
+            if (ipv4 != null && ipv4.getAddress().length != 4) {
+                fields.problem(p + "/retarget/ipv4", retarget.get("ipv4"), "retarget \"ipv4\" must be an IPv4 address",
+                        "write one such as \"10.0.0.2\"");
+                ipv4 = null;
+            }
+            if (ipv6 != null && ipv6.getAddress().length != 16) {
+                fields.problem(p + "/retarget/ipv6", retarget.get("ipv6"), "retarget \"ipv6\" must be an IPv6 address",
+                        "write one such as \"2001:db8:1::2\"");
+                ipv6 = null;
+            }
         }
         return new NodeSpec.Raw(name, segment, mac, List.copyOf(frames), retargetNode, ipv4, ipv6);
     }
