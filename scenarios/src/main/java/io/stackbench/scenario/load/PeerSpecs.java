@@ -88,24 +88,37 @@ final class PeerSpecs {
         if (text == null) {
             return null;
         }
-        int slash = text.indexOf('/');
-        InetAddress prefix = null;
-        int length = -1;
-        try {
-            prefix = Addresses.parse(slash < 0 ? text : text.substring(0, slash));
-            length = slash < 0 ? -1 : Integer.parseInt(text.substring(slash + 1));
-        } catch (IllegalArgumentException e) {
-            prefix = null;
-        }
-        if (prefix == null || prefix.getAddress().length != 16 || length < 0 || length > 128) {
-            fields.problem(p + "/prefix", x.get("prefix"), "invalid IPv6 prefix", "write an IPv6 prefix with its length, such as \"2001:db8:1::/64\"");
+        Ipv6Prefix prefix = Ipv6Prefix.parse(text);
+        if (prefix == null) {
+            fields.problem(p + "/prefix", x.get("prefix"), "invalid IPv6 prefix", Ipv6Prefix.FIX);
             return null;
         }
         boolean onLink = fields.bool(x, p, "onLink", true);
         boolean autonomous = fields.bool(x, p, "autonomous", true);
         long valid = fields.integer(x, p, "validLifetime", 2_592_000, 0, INFINITE_LIFETIME);
         long preferred = fields.integer(x, p, "preferredLifetime", 604_800, 0, INFINITE_LIFETIME);
-        return new NodeSpec.PrefixInformation(prefix, length, onLink, autonomous, valid, preferred);
+        return new NodeSpec.PrefixInformation(prefix.address(), prefix.length(), onLink, autonomous, valid, preferred);
+    }
+
+    /** An IPv6 prefix written as address/length, such as 2001:db8:1::/64. */
+    record Ipv6Prefix(InetAddress address, int length) {
+
+        static final String FIX = "write an IPv6 prefix with its length, such as \"2001:db8:1::/64\"";
+
+        /** Parses {@code text}, or returns null when it is not an IPv6 address, a slash and a length in 0..128. */
+        static Ipv6Prefix parse(String text) {
+            int slash = text.indexOf('/');
+            if (slash < 0) {
+                return null;
+            }
+            try {
+                InetAddress address = Addresses.parse(text.substring(0, slash));
+                int length = Integer.parseInt(text.substring(slash + 1));
+                return address.getAddress().length == 16 && length >= 0 && length <= 128 ? new Ipv6Prefix(address, length) : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     static NodeSpec dadAttacker(JsonNode n, String p, JsonFields fields, String name, String segment, MacAddress mac) {
