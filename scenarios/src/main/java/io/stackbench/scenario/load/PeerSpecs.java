@@ -25,7 +25,7 @@ final class PeerSpecs {
     static final Set<String> RAW_FRAME_FIELDS = Set.of("at", "hex", "capture", "interval", "comment");
     static final Set<String> RETARGET_FIELDS = Set.of("node", "ipv4", "ipv6");
 
-    /** RFC 4861 §6.2.1 defaults: hop limit 64, router lifetime 1800 s, with an MTU option of 1500 and a source link-layer option. */
+    /** RFC 4861 §6.2.1 defaults: hop limit 64, router lifetime 1800 s, a source link-layer option and no MTU option. */
     static final NodeSpec.Advertisement DEFAULT_ADVERTISEMENT = new NodeSpec.Advertisement(64, false, false, 1800, 0, 0, 0, true, List.of());
 
     /** 0xffffffff seconds: an infinite lifetime in a Prefix Information option. */
