@@ -25,7 +25,7 @@ final class PeerSpecs {
     static final Set<String> RAW_FRAME_FIELDS = Set.of("at", "hex", "capture", "interval", "comment");
     static final Set<String> RETARGET_FIELDS = Set.of("node", "ipv4", "ipv6");
 
-    /** RFC 4861 §6.2.1 defaults: hop limit 64, router lifetime 1800 s, with an MTU option of 1500 and a source link-layer option. */
+    /** RFC 4861 §6.2.1 defaults: hop limit 64, router lifetime 1800 s, a source link-layer option and no MTU option. */
     static final NodeSpec.Advertisement DEFAULT_ADVERTISEMENT = new NodeSpec.Advertisement(64, false, false, 1800, 0, 0, 0, true, List.of());
 
     /** 0xffffffff seconds: an infinite lifetime in a Prefix Information option. */
@@ -88,24 +88,37 @@ final class PeerSpecs {
         if (text == null) {
             return null;
         }
-        int slash = text.indexOf('/');
-        InetAddress prefix = null;
-        int length = -1;
-        try {
-            prefix = Addresses.parse(slash < 0 ? text : text.substring(0, slash));
-            length = slash < 0 ? -1 : Integer.parseInt(text.substring(slash + 1));
-        } catch (IllegalArgumentException e) {
-            prefix = null;
-        }
-        if (prefix == null || prefix.getAddress().length != 16 || length < 0 || length > 128) {
-            fields.problem(p + "/prefix", x.get("prefix"), "invalid IPv6 prefix", "write an IPv6 prefix with its length, such as \"2001:db8:1::/64\"");
+        Ipv6Prefix prefix = Ipv6Prefix.parse(text);
+        if (prefix == null) {
+            fields.problem(p + "/prefix", x.get("prefix"), "invalid IPv6 prefix", Ipv6Prefix.FIX);
             return null;
         }
         boolean onLink = fields.bool(x, p, "onLink", true);
         boolean autonomous = fields.bool(x, p, "autonomous", true);
         long valid = fields.integer(x, p, "validLifetime", 2_592_000, 0, INFINITE_LIFETIME);
         long preferred = fields.integer(x, p, "preferredLifetime", 604_800, 0, INFINITE_LIFETIME);
-        return new NodeSpec.PrefixInformation(prefix, length, onLink, autonomous, valid, preferred);
+        return new NodeSpec.PrefixInformation(prefix.address(), prefix.length(), onLink, autonomous, valid, preferred);
+    }
+
+    /** An IPv6 prefix written as address/length, such as 2001:db8:1::/64. */
+    record Ipv6Prefix(InetAddress address, int length) {
+
+        static final String FIX = "write an IPv6 prefix with its length, such as \"2001:db8:1::/64\"";
+
+        /** Parses {@code text}, or returns null when it is not an IPv6 address, a slash and a length in 0..128. */
+        static Ipv6Prefix parse(String text) {
+            int slash = text.indexOf('/');
+            if (slash < 0) {
+                return null;
+            }
+            try {
+                InetAddress address = Addresses.parse(text.substring(0, slash));
+                int length = Integer.parseInt(text.substring(slash + 1));
+                return address.getAddress().length == 16 && length >= 0 && length <= 128 ? new Ipv6Prefix(address, length) : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     static NodeSpec dadAttacker(JsonNode n, String p, JsonFields fields, String name, String segment, MacAddress mac) {
@@ -184,6 +197,17 @@ final class PeerSpecs {
             retargetNode = fields.string(retarget, p + "/retarget", "node", null, false, "\"a\"");
             ipv4 = retarget.has("ipv4") ? fields.address(retarget, p + "/retarget", "ipv4", false) : null;
             ipv6 = retarget.has("ipv6") ? fields.address(retarget, p + "/retarget", "ipv6", false) : null;
+            // The raw peer copies 4 or 16 bytes of these addresses into the frame, so the family must match.
+            if (ipv4 != null && ipv4.getAddress().length != 4) {
+                fields.problem(p + "/retarget/ipv4", retarget.get("ipv4"), "retarget \"ipv4\" must be an IPv4 address",
+                        "write one such as \"10.0.0.2\"");
+                ipv4 = null;
+            }
+            if (ipv6 != null && ipv6.getAddress().length != 16) {
+                fields.problem(p + "/retarget/ipv6", retarget.get("ipv6"), "retarget \"ipv6\" must be an IPv6 address",
+                        "write one such as \"2001:db8:1::2\"");
+                ipv6 = null;
+            }
         }
         return new NodeSpec.Raw(name, segment, mac, List.copyOf(frames), retargetNode, ipv4, ipv6);
     }

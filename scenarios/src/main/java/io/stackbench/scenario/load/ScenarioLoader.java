@@ -239,7 +239,21 @@ public final class ScenarioLoader {
             };
             nodes.putIfAbsent(name, node);
         }
+        checkRetargetNodes(list, fields, nodes);
         return nodes;
+    }
+
+    /** Reports a raw peer's retarget node that names no node; it may name a node declared after the peer. */
+    private static void checkRetargetNodes(List<JsonNode> list, JsonFields fields, Map<String, NodeSpec> nodes) {
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode retargetNode = list.get(i).path("retarget").path("node");
+            boolean raw = list.get(i).path("kind").asText().equals("raw");
+            if (raw && retargetNode.isTextual() && !nodes.containsKey(retargetNode.asText())) {
+                String closest = JsonFields.closest(retargetNode.asText(), nodes.keySet());
+                fields.problem("/nodes/" + i + "/retarget/node", retargetNode, "unknown node \"" + retargetNode.asText() + "\"",
+                        closest != null ? "did you mean \"" + closest + "\"?" : "use one of the nodes: " + String.join(", ", nodes.keySet()));
+            }
+        }
     }
 
     private static List<String> bootArguments(JsonNode node, String p, JsonFields fields) {
@@ -326,7 +340,8 @@ public final class ScenarioLoader {
                         : PeerSpecs.DEFAULT_ADVERTISEMENT;
                 NodeSpec.Advertisement advertisement = base;
                 if (!s.has("advertisement")) {
-                    fields.problem(p, s, "a router-change step needs \"advertisement\"", "add \"advertisement\": {\"routerLifetime\": 0}");
+                    fields.problem(p + "/advertisement", null, "missing field \"advertisement\"",
+                            "add \"advertisement\": {\"routerLifetime\": 0}");
                 } else {
                     advertisement = PeerSpecs.advertisement(s.get("advertisement"), p + "/advertisement", fields, base);
                 }

@@ -108,8 +108,8 @@ final class StateSpecs {
 
     private static ExpectationSpec prefixes(JsonNode e, String p, JsonFields fields, String node, long at) {
         fields.object(e, p, PREFIXES_FIELDS);
-        List<String> present = fields.strings(e, p, "contains");
-        List<String> absent = fields.strings(e, p, "absent");
+        List<String> present = prefixList(e, p, fields, "contains");
+        List<String> absent = prefixList(e, p, fields, "absent");
         requireSomething(e, p, fields, present.isEmpty() && absent.isEmpty(), "\"contains\": [\"2001:db8:1::/64\"]");
         return new ExpectationSpec.Prefixes(p, node, at, present, absent);
     }
@@ -134,6 +134,21 @@ final class StateSpecs {
             return Long.MAX_VALUE;
         }
         return fields.duration(object, p, field, -1, false);
+    }
+
+    /** Reads a list of IPv6 prefixes and reports each invalid one, because it would never match and so would make "absent" pass. */
+    private static List<String> prefixList(JsonNode e, String p, JsonFields fields, String field) {
+        List<String> result = new ArrayList<>();
+        List<JsonNode> list = fields.array(e, p, field);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode value = list.get(i);
+            if (!value.isTextual() || PeerSpecs.Ipv6Prefix.parse(value.asText()) == null) {
+                fields.problem(p + "/" + field + "/" + i, value, "invalid IPv6 prefix", PeerSpecs.Ipv6Prefix.FIX);
+            } else {
+                result.add(value.asText());
+            }
+        }
+        return result;
     }
 
     private static List<InetAddress> addressList(JsonNode e, String p, JsonFields fields, String field) {

@@ -6,18 +6,24 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.stackbench.scenario.library.Bench;
 import io.stackbench.scenario.library.ScenarioDiscovery;
 import io.stackbench.scenario.library.ScenarioFile;
+import io.stackbench.scenario.model.StepSpec;
 import io.stackbench.sim.net.MacAddress;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +33,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +52,9 @@ class ScenarioSchemaTest {
     private static final Path SCHEMA = LIBRARY.resolve("scenario.schema.json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The classes whose static *_FIELDS sets list the fields the loader allows in each object type. */
+    private static final List<Class<?>> LOADER_CLASSES = List.of(ScenarioLoader.class, PeerSpecs.class, StateSpecs.class);
+
     /** The loader's allowed fields for each closed object definition of the schema. */
     private static final Map<String, Set<String>> FIELDS_BY_DEFINITION = Map.ofEntries(
             entry("limits", ScenarioLoader.LIMITS_FIELDS),
@@ -62,7 +72,29 @@ class ScenarioSchemaTest {
             entry("counterExpectation", ScenarioLoader.COUNTER_EXPECT_FIELDS),
             entry("traceExpectation", ScenarioLoader.TRACE_EXPECT_FIELDS),
             entry("eventExpectation", ScenarioLoader.EVENT_EXPECT_FIELDS),
-            entry("bootErrorExpectation", ScenarioLoader.BOOT_ERROR_EXPECT_FIELDS));
+            entry("bootErrorExpectation", ScenarioLoader.BOOT_ERROR_EXPECT_FIELDS),
+            entry("routerNode", PeerSpecs.ROUTER_FIELDS),
+            entry("advertisement", PeerSpecs.ADVERTISEMENT_FIELDS),
+            entry("prefixInformation", PeerSpecs.PREFIX_FIELDS),
+            entry("dadAttackerNode", PeerSpecs.DAD_ATTACKER_FIELDS),
+            entry("naSpooferNode", PeerSpecs.NA_SPOOFER_FIELDS),
+            entry("rawNode", PeerSpecs.RAW_FIELDS),
+            entry("rawFrame", PeerSpecs.RAW_FRAME_FIELDS),
+            entry("retarget", PeerSpecs.RETARGET_FIELDS),
+            entry("restartStep", ScenarioLoader.RESTART_STEP_FIELDS),
+            entry("routerChangeStep", ScenarioLoader.ROUTER_CHANGE_STEP_FIELDS),
+            entry("routerSendStep", ScenarioLoader.ROUTER_SEND_STEP_FIELDS),
+            entry("addressesExpectation", StateSpecs.ADDRESSES_FIELDS),
+            entry("addressEntry", StateSpecs.ADDRESS_ENTRY_FIELDS),
+            entry("neighborsExpectation", StateSpecs.NEIGHBORS_FIELDS),
+            entry("neighborEntry", StateSpecs.NEIGHBOR_ENTRY_FIELDS),
+            entry("routersExpectation", StateSpecs.ROUTERS_FIELDS),
+            entry("routerEntry", StateSpecs.ROUTER_ENTRY_FIELDS),
+            entry("prefixesExpectation", StateSpecs.PREFIXES_FIELDS),
+            entry("stackStateExpectation", StateSpecs.STACK_STATE_FIELDS));
+
+    /** Name of the capture file that the sample's raw peer sends, copied next to each scenario the tests write. */
+    private static final String SAMPLE_CAPTURE = "frames.pcapng";
 
     /**
      * A scenario that loads cleanly and uses every field of every object type at least once. The
@@ -84,13 +116,31 @@ class ScenarioSchemaTest {
                 {"name": "bob", "kind": "arp-responder", "segment": "lan", "mac": "02:00:00:00:00:0b",
                  "entries": [{"ip": "10.0.0.2", "mac": "02:00:00:00:00:0c"}],
                  "announce": [{"at": "2s", "ip": "10.0.0.2", "mac": "02:00:00:00:00:0b"}], "echo": true},
-                {"name": "carol", "kind": "stack", "segment": "lan", "mac": "02:00:00:00:00:0d", "boot": "--ipv4-only=true --ipv6-only=true"}
+                {"name": "carol", "kind": "stack", "segment": "lan", "mac": "02:00:00:00:00:0d", "boot": "--ipv4-only=true --ipv6-only=true"},
+                {"name": "dave", "kind": "router", "segment": "lan", "mac": "02:00:00:00:00:fe", "address": "fe80::1", "first": "500ms",
+                 "interval": "2s", "solicited": false,
+                 "advertisement": {"curHopLimit": 32, "managed": true, "other": true, "routerLifetime": 600, "reachableTime": 30000,
+                   "retransTimer": 1000, "mtu": 1400, "sourceLinkLayer": false,
+                   "prefixes": [{"prefix": "2001:db8:1::/64", "onLink": false, "autonomous": true, "validLifetime": 4294967295,
+                     "preferredLifetime": 3600}]}},
+                {"name": "erin", "kind": "dad-attacker", "segment": "lan", "mac": "02:00:00:00:00:0e", "mode": "ns",
+                 "targets": ["2001:db8:1::a"]},
+                {"name": "frank", "kind": "na-spoofer", "segment": "lan", "mac": "02:00:00:00:00:0f", "target": "2001:db8:1::b"},
+                {"name": "grace", "kind": "raw", "segment": "lan", "mac": "02:00:00:00:00:10",
+                 "frames": [
+                   {"at": "1s", "hex": "ff:ff:ff:ff:ff:ff 02:00:00:00:00:10 08:06", "comment": "Ethernet header only"},
+                   {"at": "2s", "capture": "frames.pcapng", "interval": "10ms"}],
+                 "retarget": {"node": "alice", "ipv4": "10.0.0.1", "ipv6": "2001:db8:1::1"}}
               ],
               "steps": [
                 {"id": "ping-bob", "at": "1s", "do": "ping", "node": "alice", "target": "10.0.0.2", "count": 2, "interval": "500ms",
                  "size": 32, "timeout": "400ms"},
                 {"id": "down", "at": "3s", "do": "link-down", "node": "alice"},
-                {"id": "up", "at": "4s", "do": "link-up", "node": "alice"}
+                {"id": "up", "at": "4s", "do": "link-up", "node": "alice"},
+                {"id": "reboot", "at": "4500ms", "do": "restart", "node": "alice", "boot": ["--ipv4=10.0.0.1/24"]},
+                {"id": "retire", "at": "3500ms", "do": "router-change", "node": "dave", "advertisement": {"routerLifetime": 0},
+                 "send": false},
+                {"id": "bad-ra", "at": "2500ms", "do": "router-send", "node": "dave", "variant": "hop-limit-64"}
               ],
               "expect": [
                 {"type": "ping", "step": "ping-bob", "replies": 2, "error": "timed out"},
@@ -101,7 +151,16 @@ class ScenarioSchemaTest {
                 {"type": "trace", "filter": "icmp.type == 3", "none": true},
                 {"type": "event", "node": "alice", "kind": "arp.announce", "contains": "10.0.0.1", "count": 1, "min": 1, "max": 1,
                  "none": false},
-                {"type": "boot-error", "node": "carol", "contains": "IPv4-only"}
+                {"type": "boot-error", "node": "carol", "contains": "IPv4-only"},
+                {"type": "addresses", "node": "alice", "at": "3s",
+                 "contains": [{"address": "2001:db8:1::1", "prefixLength": 64, "state": "PREFERRED", "origin": "slaac",
+                   "preferred": "3597s", "valid": "infinite"}], "absent": ["2001:db8:1::a"]},
+                {"type": "neighbors", "node": "alice", "at": "3s", "protocol": "ndp",
+                 "contains": [{"ip": "fe80::1", "mac": "02:00:00:00:00:fe", "state": "STALE", "router": true}], "absent": ["fe80::2"]},
+                {"type": "routers", "node": "alice", "at": "3s", "contains": [{"address": "fe80::1", "lifetime": "597s"}],
+                 "absent": ["fe80::2"], "count": 1},
+                {"type": "prefixes", "node": "alice", "at": "3s", "contains": ["2001:db8:1::/64"], "absent": ["2001:db8:2::/64"]},
+                {"type": "stack", "node": "alice", "at": "3s", "hopLimit": 32, "mtu": 1400, "ipv4": true, "ipv6": true}
               ]
             }
             """;
@@ -126,7 +185,28 @@ class ScenarioSchemaTest {
             entry("/expect/3", "traceExpectation"),
             entry("/expect/4", "traceExpectation"),
             entry("/expect/5", "eventExpectation"),
-            entry("/expect/6", "bootErrorExpectation"));
+            entry("/expect/6", "bootErrorExpectation"),
+            entry("/nodes/3", "routerNode"),
+            entry("/nodes/3/advertisement", "advertisement"),
+            entry("/nodes/3/advertisement/prefixes/0", "prefixInformation"),
+            entry("/nodes/4", "dadAttackerNode"),
+            entry("/nodes/5", "naSpooferNode"),
+            entry("/nodes/6", "rawNode"),
+            entry("/nodes/6/frames/0", "rawFrame"),
+            entry("/nodes/6/frames/1", "rawFrame"),
+            entry("/nodes/6/retarget", "retarget"),
+            entry("/steps/3", "restartStep"),
+            entry("/steps/4", "routerChangeStep"),
+            entry("/steps/4/advertisement", "advertisement"),
+            entry("/steps/5", "routerSendStep"),
+            entry("/expect/7", "addressesExpectation"),
+            entry("/expect/7/contains/0", "addressEntry"),
+            entry("/expect/8", "neighborsExpectation"),
+            entry("/expect/8/contains/0", "neighborEntry"),
+            entry("/expect/9", "routersExpectation"),
+            entry("/expect/9/contains/0", "routerEntry"),
+            entry("/expect/10", "prefixesExpectation"),
+            entry("/expect/11", "stackStateExpectation"));
 
     private static JsonNode schema;
     private static SchemaChecker checker;
@@ -138,6 +218,12 @@ class ScenarioSchemaTest {
     static void readSchema() throws IOException {
         schema = MAPPER.readTree(SCHEMA.toFile());
         checker = new SchemaChecker(schema);
+    }
+
+    /** Puts a real capture where the sample's raw peer expects it, because the loader checks that the file exists. */
+    @BeforeEach
+    void copySampleCapture() throws IOException {
+        Files.copy(LIBRARY.resolveSibling("pcaps").resolve("arp").resolve("ping-two-stacks.pcapng"), directory.resolve(SAMPLE_CAPTURE));
     }
 
     // ---- helpers ----
@@ -182,22 +268,29 @@ class ScenarioSchemaTest {
         return problems.stream().anyMatch(p -> p.jsonPath().equals(pointer));
     }
 
-    /** Returns the field names that the anyOf branches of {@code objectSchema} require, or none. */
-    private static Set<String> anyOfFields(JsonNode objectSchema) {
+    /**
+     * Returns the field names that the anyOf or oneOf branches of {@code objectSchema} require, or
+     * none. These are the alternatives, such as "replies" or "error", and "hex" or "capture".
+     */
+    private static Set<String> alternativeFields(JsonNode objectSchema) {
         Set<String> fields = new TreeSet<>();
-        for (JsonNode branch : objectSchema.path("anyOf")) {
-            fields.addAll(texts(branch.path("required")));
+        for (String keyword : List.of("anyOf", "oneOf")) {
+            for (JsonNode branch : objectSchema.path(keyword)) {
+                fields.addAll(texts(branch.path("required")));
+            }
         }
         return fields;
     }
 
-    private static boolean satisfiesAnyOf(JsonNode objectSchema, JsonNode instance) {
-        if (!objectSchema.has("anyOf")) {
-            return true;
+    /** Returns true when {@code instance} satisfies the anyOf and oneOf keywords of {@code objectSchema}, if it has them. */
+    private static boolean satisfiesAlternatives(JsonNode objectSchema, JsonNode instance) {
+        ObjectNode alternativesOnly = MAPPER.createObjectNode();
+        for (String keyword : List.of("anyOf", "oneOf")) {
+            if (objectSchema.has(keyword)) {
+                alternativesOnly.set(keyword, objectSchema.get(keyword));
+            }
         }
-        ObjectNode anyOfOnly = MAPPER.createObjectNode();
-        anyOfOnly.set("anyOf", objectSchema.get("anyOf"));
-        return checker.check(anyOfOnly, instance).isEmpty();
+        return checker.check(alternativesOnly, instance).isEmpty();
     }
 
     // ---- field sets and discriminators ----
@@ -217,16 +310,28 @@ class ScenarioSchemaTest {
         }
     }
 
+    /**
+     * Compares every definition with properties except the dispatchers ("node", "step" and
+     * "expectation"), which select a closed definition by one property and leave the other
+     * fields to it.
+     */
     @Test
     void everyClosedDefinitionIsCompared() {
         Set<String> closed = new TreeSet<>();
+        Set<String> open = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> definitions = schema.path("definitions").fields(); definitions.hasNext(); ) {
             Map.Entry<String, JsonNode> definition = definitions.next();
-            if (definition.getValue().has("properties") && !definition.getValue().has("oneOf")) {
+            if (!definition.getValue().has("properties")) {
+                continue;
+            }
+            if (definition.getValue().has("additionalProperties")) {
                 closed.add(definition.getKey());
+            } else {
+                open.add(definition.getKey());
             }
         }
         assertThat(closed).isEqualTo(new TreeSet<>(FIELDS_BY_DEFINITION.keySet()));
+        assertThat(open).as("definitions with properties that accept any other field").containsExactly("expectation", "node", "step");
     }
 
     @Test
@@ -234,29 +339,49 @@ class ScenarioSchemaTest {
         List<Set<String>> compared = new ArrayList<>(FIELDS_BY_DEFINITION.values());
         compared.add(ScenarioLoader.TOP_FIELDS);
         List<String> missing = new ArrayList<>();
-        for (Field field : ScenarioLoader.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getName().endsWith("_FIELDS")) {
-                Object value = field.get(null);
-                if (compared.stream().noneMatch(set -> set == value)) {
-                    missing.add(field.getName());
+        int scanned = 0;
+        for (Class<?> loaderClass : LOADER_CLASSES) {
+            for (Field field : loaderClass.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getName().endsWith("_FIELDS")) {
+                    scanned++;
+                    Object value = field.get(null);
+                    if (compared.stream().noneMatch(set -> set == value)) {
+                        missing.add(loaderClass.getSimpleName() + "." + field.getName());
+                    }
                 }
             }
         }
         assertThat(missing).as("loader field sets with no schema definition in FIELDS_BY_DEFINITION").isEmpty();
+        Set<Set<String>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(compared);
+        assertThat(scanned).as("*_FIELDS sets found by reflection").isEqualTo(distinct.size());
     }
 
     @Test
     void nodeKindsMatchLoader() {
         assertThat(texts(definition("node").path("properties").path("kind").path("enum"))).isEqualTo(new TreeSet<>(ScenarioLoader.NODE_KINDS));
         assertThat(branchesByDiscriminator("node", "kind")).containsOnly(
-                entry("stack", "stackNode"), entry("arp-responder", "arpResponderNode"));
+                entry("stack", "stackNode"), entry("arp-responder", "arpResponderNode"), entry("router", "routerNode"),
+                entry("dad-attacker", "dadAttackerNode"), entry("na-spoofer", "naSpooferNode"), entry("raw", "rawNode"));
     }
 
     @Test
     void stepActionsMatchLoader() {
         assertThat(texts(definition("step").path("properties").path("do").path("enum"))).isEqualTo(new TreeSet<>(ScenarioLoader.STEP_ACTIONS));
         assertThat(branchesByDiscriminator("step", "do")).containsOnly(
-                entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"));
+                entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"),
+                entry("restart", "restartStep"), entry("router-change", "routerChangeStep"), entry("router-send", "routerSendStep"));
+    }
+
+    @Test
+    void routerSendVariantsMatchLoader() {
+        assertThat(texts(definition("routerSendStep").path("properties").path("variant").path("enum")))
+                .isEqualTo(new TreeSet<>(StepSpec.RouterSend.VARIANTS));
+    }
+
+    @Test
+    void addressStatesMatchLoader() {
+        assertThat(texts(definition("addressEntry").path("properties").path("state").path("enum"))).isEqualTo(new TreeSet<>(StateSpecs.STATES));
     }
 
     @Test
@@ -265,7 +390,9 @@ class ScenarioSchemaTest {
                 .isEqualTo(new TreeSet<>(ScenarioLoader.EXPECT_TYPES));
         assertThat(branchesByDiscriminator("expectation", "type")).containsOnly(
                 entry("ping", "pingExpectation"), entry("arp-cache", "arpCacheExpectation"), entry("counter", "counterExpectation"),
-                entry("trace", "traceExpectation"), entry("event", "eventExpectation"), entry("boot-error", "bootErrorExpectation"));
+                entry("trace", "traceExpectation"), entry("event", "eventExpectation"), entry("boot-error", "bootErrorExpectation"),
+                entry("addresses", "addressesExpectation"), entry("neighbors", "neighborsExpectation"), entry("routers", "routersExpectation"),
+                entry("prefixes", "prefixesExpectation"), entry("stack", "stackStateExpectation"));
     }
 
     // ---- required fields, checked against the loader's behaviour ----
@@ -287,7 +414,7 @@ class ScenarioSchemaTest {
     /**
      * Removes each field of the sample in turn. The loader must report "missing" at that field
      * exactly when the schema lists it as required, and must report the object itself exactly when
-     * the removal leaves none of the schema's anyOf alternatives (such as "replies" or "error").
+     * the removal breaks the schema's anyOf or oneOf alternatives (such as "replies" or "error").
      */
     @Test
     void requiredFieldsMatchLoader() throws IOException {
@@ -310,12 +437,13 @@ class ScenarioSchemaTest {
                         .isEqualTo(required.contains(field));
                 if (!pointer.isEmpty()) {
                     assertThat(hasProblemAt(problems, pointer))
-                            .as("loader reports %s without %s (anyOf: %s); problems: %s", pointer, field, definition.path("anyOf"), problems)
-                            .isEqualTo(!satisfiesAnyOf(definition, object));
+                            .as("loader reports %s without %s (alternatives: %s); problems: %s", pointer, field, alternativeFields(definition),
+                                    problems)
+                            .isEqualTo(!satisfiesAlternatives(definition, object));
                 }
             }
 
-            Set<String> alternatives = anyOfFields(definition);
+            Set<String> alternatives = alternativeFields(definition);
             if (!alternatives.isEmpty()) {
                 JsonNode changed = sample.deepCopy();
                 ((ObjectNode) changed.at(pointer)).remove(alternatives);
@@ -377,6 +505,96 @@ class ScenarioSchemaTest {
         assertThat(matches("unicastMac", text)).as("schema accepts \"%s\" as unicast", text).isEqualTo(!MacAddress.parse(text).isMulticast());
     }
 
+    /** Cases where the schema's prefix pattern and the loader agree; see ipv6PatternsAcceptLoaderAddresses for looser cases. */
+    @ParameterizedTest(name = "prefix {0}")
+    @CsvSource(delimiter = '|', value = {
+        "2001:db8:1::/64", "2001:db8:1::/0", "::/128", "' 2001:db8::/48'", "'2001:db8:: /48'", "2001:db8::/+64", "2001:db8::/064",
+        "2001:db8::/129", "2001:db8::/-1", "2001:db8::", "2001:db8::/ 64", "'2001:db8::/64 '", "10.0.0.0/8", "2001:db8::/x",
+        "2001:db8::g/64", "fast/64"})
+    void prefixPatternMatchesLoader(String text) throws IOException {
+        ObjectNode scenario = (ObjectNode) MAPPER.readTree(EVERY_FIELD);
+        ((ObjectNode) scenario.at("/nodes/3/advertisement/prefixes/0")).put("prefix", text);
+        ((ArrayNode) scenario.at("/expect/10/contains")).set(0, TextNode.valueOf(text));
+
+        List<ScenarioProblem> problems = problems(scenario);
+
+        boolean matches = matches("ipv6Prefix", text);
+        assertThat(!hasProblemAt(problems, "/nodes/3/advertisement/prefixes/0/prefix")).as("router accepts \"%s\"", text).isEqualTo(matches);
+        assertThat(!hasProblemAt(problems, "/expect/10/contains/0")).as("prefixes expectation accepts \"%s\"", text).isEqualTo(matches);
+    }
+
+    /**
+     * The IPv6 patterns check the characters and, for link-local addresses, the first group, so
+     * they accept some malformed literals that the loader rejects (such as "fe80::1::2"). They
+     * must accept every address the loader accepts.
+     */
+    @ParameterizedTest(name = "IPv6 {0}")
+    @CsvSource(delimiter = '|', value = {
+        "2001:db8:1::5", "::", "::1", "' fe80::1 '", "FE80::1", "febf:ffff::1", "fe80:0:0:0:0:0:0:1", "fec0::1", "fe8::1",
+        "fe80::1::2", "::ffff:10.0.0.1", "10.0.0.1", "2001:db8::g", "host", "''"})
+    void ipv6PatternsAcceptLoaderAddresses(String text) {
+        InetAddress address;
+        try {
+            address = Addresses.parse(text);
+        } catch (IllegalArgumentException e) {
+            address = null;
+        }
+        boolean ipv6 = address != null && address.getAddress().length == 16;
+        boolean linkLocal = address != null && PeerSpecs.isLinkLocalIpv6(address);
+
+        if (ipv6) {
+            assertThat(matches("ipv6Address", text)).as("schema accepts \"%s\" as IPv6", text).isTrue();
+        }
+        if (linkLocal) {
+            assertThat(matches("linkLocalIpv6Address", text)).as("schema accepts \"%s\" as link-local", text).isTrue();
+        }
+        if (ipv6 && !linkLocal) {
+            assertThat(matches("linkLocalIpv6Address", text)).as("schema rejects \"%s\" as link-local", text).isFalse();
+        }
+        if (!ipv6 && !text.contains(":")) {
+            assertThat(matches("ipv6Address", text)).as("schema rejects \"%s\" as IPv6", text).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "hex {0}")
+    @CsvSource(delimiter = '|', value = {
+        "ffffffffffff020000000010 0806", "'FF:FF:FF:FF:FF:FF 02:00:00:00:00:10 08:06 00 01'", "' ffffffffffff0200000000100806 '",
+        "f f ff ff ff ff ff 02 00 00 00 00 10 08 06", "ffffffffffff02000000001008", "ffffffffffff0200000000100806f",
+        "ffffffffffff02000000001008-06", "0x ffffffffffff0200000000100806", "''"})
+    void hexPatternMatchesLoader(String text) throws IOException {
+        ObjectNode scenario = (ObjectNode) MAPPER.readTree(EVERY_FIELD);
+        ((ObjectNode) scenario.at("/nodes/6/frames/0")).put("hex", text);
+
+        boolean loaderAccepts = !hasProblemAt(problems(scenario), "/nodes/6/frames/0/hex");
+
+        assertThat(matches("rawFrame", "hex", text)).as("schema accepts \"%s\"", text).isEqualTo(loaderAccepts);
+    }
+
+    @Test
+    void rawFrameWithHexAndCaptureIsRejected() throws IOException {
+        ObjectNode scenario = (ObjectNode) MAPPER.readTree(EVERY_FIELD);
+        ((ObjectNode) scenario.at("/nodes/6/frames/0")).put("capture", SAMPLE_CAPTURE);
+
+        assertThat(checker.check(scenario)).as("schema errors").anyMatch(error -> error.startsWith("/nodes/6/frames/0:"));
+        assertThat(hasProblemAt(problems(scenario), "/nodes/6/frames/0")).as("loader reports the frame").isTrue();
+    }
+
+    @ParameterizedTest(name = "lifetime {0}")
+    @CsvSource(delimiter = '|', value = {"infinite", "3600s", "1.5s", "0s", "Infinite", "' infinite'", "forever", "3600", "-1s"})
+    void lifetimeMatchesLoader(String text) throws IOException {
+        ObjectNode scenario = (ObjectNode) MAPPER.readTree(EVERY_FIELD);
+        ((ObjectNode) scenario.at("/expect/9/contains/0")).put("lifetime", text);
+
+        boolean loaderAccepts = !hasProblemAt(problems(scenario), "/expect/9/contains/0/lifetime");
+        List<String> errors = checker.check(definition("lifetime"), TextNode.valueOf(text));
+
+        assertThat(errors.isEmpty()).as("schema accepts \"%s\"; errors: %s", text, errors).isEqualTo(loaderAccepts);
+    }
+
+    private static boolean matches(String definitionName, String property, String text) {
+        return Pattern.compile(definition(definitionName).path("properties").path(property).path("pattern").asText()).matcher(text).find();
+    }
+
     private static boolean matches(String definitionName, String text) {
         return Pattern.compile(definition(definitionName).path("pattern").asText()).matcher(text).find();
     }
@@ -409,7 +627,26 @@ class ScenarioSchemaTest {
         "/expect/0   | replies| 1.5",
         "            | duration | '\"5 seconds\"'",
         "/segments/0 | loss   | 1.0",
-        "/segments/0 | bandwidth | '\"1Gbit\"'"})
+        "/segments/0 | bandwidth | '\"1Gbit\"'",
+        "/nodes/3    | address | '\"2001:db8::1\"'",
+        "/nodes/3    | interval | '\"2\"'",
+        "/nodes/3/advertisement | curHopLimit | 256",
+        "/nodes/3/advertisement | routerLifetime | 65536",
+        "/nodes/3/advertisement/prefixes/0 | validLifetime | 4294967296",
+        "/nodes/4    | mode   | '\"nd\"'",
+        "/nodes/5    | target | '\"10.0.0.5\"'",
+        "/nodes/6    | frames | '[]'",
+        "/nodes/6/frames/0 | hex | '\"ffff\"'",
+        "/nodes/6/retarget | ipv4 | '\"2001:db8::1\"'",
+        "/steps/5    | variant | '\"hop-limit-63\"'",
+        "/steps/4    | send   | '\"yes\"'",
+        "/expect/7/contains/0 | state | '\"VALID\"'",
+        "/expect/7/contains/0 | prefixLength | 129",
+        "/expect/8   | protocol | '\"icmpv6\"'",
+        "/expect/8/contains/0 | router | '\"yes\"'",
+        "/expect/9   | count  | -1",
+        "/expect/11  | hopLimit | 256",
+        "/expect/11  | ipv6   | '\"on\"'"})
     void schemaRejectsMistake(String object, String field, String value) throws IOException {
         String objectPointer = object == null ? "" : object;
         ObjectNode scenario = (ObjectNode) MAPPER.readTree(EVERY_FIELD);
