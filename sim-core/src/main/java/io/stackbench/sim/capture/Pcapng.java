@@ -29,6 +29,8 @@ final class Pcapng {
     /** The obsolete Packet Block's flags option, coded as {@code epb_flags} is. */
     static final int PACK_FLAGS = 2;
 
+    static final int ISB_STARTTIME = 2;
+    static final int ISB_ENDTIME = 3;
     static final int ISB_IFRECV = 4;
     static final int ISB_IFDROP = 5;
 

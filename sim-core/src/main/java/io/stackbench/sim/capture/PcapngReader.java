@@ -301,9 +301,17 @@ public final class PcapngReader {
         long rawTimestamp = body.timestamp(4);
         long received = InterfaceStatistics.UNKNOWN;
         long dropped = InterfaceStatistics.UNKNOWN;
+        long start = InterfaceStatistics.UNKNOWN;
+        long end = InterfaceStatistics.UNKNOWN;
 
         for (BlockBody.Option option : body.options(12)) {
-            if (option.code() == Pcapng.ISB_IFRECV) {
+            if (option.code() == Pcapng.ISB_STARTTIME) {
+                body.requireOptionLength(option, 8, "isb_starttime");
+                start = timeOption(body, option, interfaceId);
+            } else if (option.code() == Pcapng.ISB_ENDTIME) {
+                body.requireOptionLength(option, 8, "isb_endtime");
+                end = timeOption(body, option, interfaceId);
+            } else if (option.code() == Pcapng.ISB_IFRECV) {
                 body.requireOptionLength(option, 8, "isb_ifrecv");
                 received = body.u64(option.valueOffset());
             } else if (option.code() == Pcapng.ISB_IFDROP) {
@@ -313,7 +321,16 @@ public final class PcapngReader {
         }
 
         long nanos = toNanos(rawTimestamp, interfaceId, body, 4);
-        statistics.add(new InterfaceStatistics(interfaceId, nanos, received, dropped));
+        statistics.add(new InterfaceStatistics(interfaceId, nanos, received, dropped, start, end));
+    }
+
+    /** Reads an {@code isb_starttime} or {@code isb_endtime} value in nanoseconds; all ones reads as UNKNOWN. */
+    private long timeOption(BlockBody body, BlockBody.Option option, int interfaceId) throws CaptureFormatException {
+        long raw = body.timestamp(option.valueOffset());
+        if (raw == InterfaceStatistics.UNKNOWN) {
+            return InterfaceStatistics.UNKNOWN;
+        }
+        return toNanos(raw, interfaceId, body, option.valueOffset());
     }
 
     /** Maps a section-local interface id to the index in {@link #interfaces}. */

@@ -188,7 +188,11 @@ public final class PcapngWriter implements Closeable {
         endBlock();
     }
 
-    /** Writes an Interface Statistics Block with the counters that are not {@link InterfaceStatistics#UNKNOWN}. */
+    /**
+     * Writes an Interface Statistics Block with the times and counters that are not
+     * {@link InterfaceStatistics#UNKNOWN}, in option code order: {@code isb_starttime},
+     * {@code isb_endtime}, {@code isb_ifrecv}, {@code isb_ifdrop}.
+     */
     public void writeStatistics(InterfaceStatistics counters) throws IOException {
         requireOpen();
         requireInterface(counters.interfaceId(), "statistics");
@@ -196,6 +200,12 @@ public final class PcapngWriter implements Closeable {
         beginBlock(Pcapng.INTERFACE_STATISTICS_BLOCK);
         block.u32(counters.interfaceId());
         timestamp(counters.timestampNanos());
+        if (counters.startNanos() != InterfaceStatistics.UNKNOWN) {
+            option(Pcapng.ISB_STARTTIME, timestampValue(counters.startNanos()));
+        }
+        if (counters.endNanos() != InterfaceStatistics.UNKNOWN) {
+            option(Pcapng.ISB_ENDTIME, timestampValue(counters.endNanos()));
+        }
         if (counters.received() != InterfaceStatistics.UNKNOWN) {
             option(Pcapng.ISB_IFRECV, u64(counters.received()));
         }
@@ -323,6 +333,14 @@ public final class PcapngWriter implements Closeable {
         block.putU32(4, totalLength);
         block.u32(totalLength);
         out.write(block.array(), 0, block.size());
+    }
+
+    /** Returns a timestamp option value: upper 32 bits, then lower 32 bits, as in a block's timestamp. */
+    private static byte[] timestampValue(long nanos) {
+        LittleEndianBuffer buffer = new LittleEndianBuffer();
+        buffer.u32((int) (nanos >>> 32));
+        buffer.u32((int) nanos);
+        return buffer.toByteArray();
     }
 
     private static byte[] u64(long value) {

@@ -95,7 +95,8 @@ final class CaptureGenerators {
             }
             List<InterfaceStatistics> statistics = new ArrayList<>();
             for (int i = 0; i < interfaceCount; i++) {
-                statistics.add(new InterfaceStatistics(i, 1000L * i, counters.generate(in), counters.generate(in)));
+                statistics.add(new InterfaceStatistics(i, 1000L * i, counters.generate(in), counters.generate(in),
+                        counters.generate(in), counters.generate(in)));
             }
             return new Capture(text().generate(in), interfaces, frames, names, statistics);
         };

@@ -143,6 +143,29 @@ class PcapngBlockFixtureTest {
         assertThat(PcapngReader.read(written)).isEqualTo(capture);
     }
 
+    @Test
+    void interfaceStatisticsWithStartAndEndTimes() throws Exception {
+        byte[] expected = Hex.bytes(
+                "05000000",             // block type: Interface Statistics Block
+                "4c000000",             // block total length: 76
+                "01000000",             // interface id 1
+                "01000000", "00f2052a", // timestamp 5 s = 0x1_2a05f200 ns, upper then lower 32 bits
+                "0200 0800", "00000000", "00000000", // isb_starttime, 8 bytes: 0 ns
+                "0300 0800", "01000000", "00f2052a", // isb_endtime, 8 bytes: 5 s
+                "0400 0800", "0300000000000000",     // isb_ifrecv, 8 bytes: 3
+                "0500 0800", "0100000000000000",     // isb_ifdrop, 8 bytes: 1
+                "0000 0000",            // opt_endofopt
+                "4c000000");            // block total length again
+        Capture capture = new Capture(null, List.of(LAN0, CaptureInterface.ethernet("wan")), List.of(), List.of(),
+                List.of(new InterfaceStatistics(1, 5_000_000_000L, 3, 1, 0, 5_000_000_000L)));
+
+        byte[] written = PcapngWriter.toBytes(capture);
+
+        assertThat(Hex.of(Arrays.copyOfRange(written, written.length - expected.length, written.length)))
+                .isEqualTo(Hex.of(expected));
+        assertThat(PcapngReader.read(written)).isEqualTo(capture);
+    }
+
     static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] part : parts) {
