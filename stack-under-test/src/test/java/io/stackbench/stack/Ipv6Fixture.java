@@ -195,6 +195,16 @@ public final class Ipv6Fixture {
         }
     }
 
+    /**
+     * Makes the stack learn {@link #PEER_MAC} for {@link #PEER} like {@link #learnPeer}, without
+     * requiring an answer, for checks after arbitrary input. Frames sent in reply are taken.
+     */
+    public void learnPeerQuietly() {
+        receiveNd(PEER_MAC, PEER, OUR_LINK_LOCAL.solicitedNodeMulticast(),
+                new Icmpv6Repr.NeighborSolicitation(OUR_LINK_LOCAL, List.of(new NdpOption.SourceLinkLayerAddress(PEER_MAC))));
+        takeSent();
+    }
+
     /** Returns a Router Advertisement with hop limit 0 and timers 0 (unspecified) and the given lifetime and options. */
     public static Icmpv6Repr.RouterAdvertisement routerAdvertisement(int routerLifetime, NdpOption... options) {
         return new Icmpv6Repr.RouterAdvertisement(0, false, false, routerLifetime, 0, 0, List.of(options));
