@@ -171,6 +171,18 @@ class RouterDiscoveryTest {
     }
 
     @Test
+    void prefixLengthAbove128Dropped() {
+        Ipv6Fixture fixture = Ipv6Fixture.ready();
+
+        fixture.receiveRouterAdvertisement(routerAdvertisement(0, new NdpOption.PrefixInformation(192, true, true, 7200, 3600, PREFIX)));
+
+        // RFC 4861 §4.6.2: Prefix Length is an integer from 0 to 128.
+        assertThat(fixture.counter("drop.ndp.prefix-length-above-128")).isEqualTo(1);
+        assertThat(fixture.counter("drop.internal-error")).isZero();
+        assertThat(fixture.snapshot().prefixes()).isEmpty();
+    }
+
+    @Test
     void preferredAboveValidIgnored() {
         Ipv6Fixture fixture = Ipv6Fixture.ready();
 
