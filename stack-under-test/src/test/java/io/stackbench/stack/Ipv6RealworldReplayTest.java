@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * IPv6 destination is another host, retargeted: our MAC and link-local address (or our
  * solicited-node group) as destination, with the ICMPv6 or UDP checksum adjusted for the new
  * pseudo-header. Every frame must end processed or under a drop or filter counter, no layer may
- * throw, the stack may send only from its own addresses, and it must still answer a ping.
+ * throw, the stack may send only from its own addresses, and it must still reply to a ping.
  */
 class Ipv6RealworldReplayTest {
 
@@ -141,7 +141,7 @@ class Ipv6RealworldReplayTest {
             frames.add(new FedFrame(frame, outcome));
         }
 
-        /** Takes what the stack sent and answers its solicitations for the router, as a live router would. */
+        /** Takes what the stack sent and replies to its solicitations for the router, as a live router would. */
         void collectSent() {
             List<SentFrame> fresh = fixture.takeSent();
             while (!fresh.isEmpty()) {

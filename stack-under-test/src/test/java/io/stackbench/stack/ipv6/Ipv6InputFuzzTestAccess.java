@@ -8,7 +8,7 @@ public final class Ipv6InputFuzzTestAccess {
     private Ipv6InputFuzzTestAccess() {
     }
 
-    /** Fails unless the stack still answers a normal IPv6 ping; see {@link Ipv6InputFuzzTest}. */
+    /** Fails unless the stack still replies to a normal IPv6 ping; see {@link Ipv6InputFuzzTest}. */
     public static void assertAnswersPing(Ipv6Fixture fixture) {
         Ipv6InputFuzzTest.assertAnswersPing(fixture);
     }

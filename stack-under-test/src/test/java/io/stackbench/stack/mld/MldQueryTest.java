@@ -15,7 +15,7 @@ import io.stackbench.stack.wire.MulticastAddressRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Answers to MLDv2 queries (RFC 3810 §6.2, §5.1.14). */
+/** Reports sent in response to MLDv2 queries (RFC 3810 §6.2, §5.1.14). */
 class MldQueryTest {
 
     /** A general query with Maximum Response Code 1000 (1000 ms). */
