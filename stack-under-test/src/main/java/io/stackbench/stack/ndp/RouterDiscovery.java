@@ -189,6 +189,11 @@ public final class RouterDiscovery {
     }
 
     private void applyPrefix(NdpOption.PrefixInformation info) {
+        if (info.prefixLength() > 128) {
+            // RFC 4861 §4.6.2: Prefix Length is 0 to 128, so a larger value makes the option invalid.
+            context.counters().drop("ndp.prefix-length-above-128");
+            return;
+        }
         Ipv6Address prefix = info.prefix().prefix(info.prefixLength());
         if (prefix.isLinkLocal()) {
             // RFC 4861 §6.3.4 and RFC 4862 §5.5.3 b): the link-local prefix is ignored.
