@@ -205,6 +205,7 @@ public final class Ipv6Layer implements Ipv6Services {
                         nextHeader = next;
                         offset = dataOffset;
                         fragmented = true;
+                        first = false;
                         continue;
                     }
                     reassembler.add(ip.source(), ip.destination(), identification, buffer, base, next, fragmentOffset, more, dataOffset,
