@@ -16,6 +16,7 @@ import io.stackbench.scenario.peer.ScriptedPeer;
 import io.stackbench.sim.capture.Capture;
 import io.stackbench.sim.capture.CaptureInterface;
 import io.stackbench.sim.capture.CapturedFrame;
+import io.stackbench.sim.capture.InterfaceStatistics;
 import io.stackbench.sim.capture.NameRecord;
 import io.stackbench.sim.engine.SimTime;
 import io.stackbench.sim.engine.SimulationLimitException;
@@ -306,7 +307,22 @@ public final class ScenarioRunner {
                 }
             }
             String comment = "stackbench scenario " + scenario.id() + ", seed " + scenario.seed();
-            return new Capture(comment, interfaces, List.copyOf(frames), NameRecord.canonical(names), List.of());
+            return new Capture(comment, interfaces, List.copyOf(frames), NameRecord.canonical(names), statistics());
+        }
+
+        /**
+         * Returns one Interface Statistics Block per segment, taken when the run ends (the scenario's
+         * duration, or the time an exhausted event budget stopped it). Every frame put on the wire
+         * counts as received, because the capture holds each of them, lost ones included, and every
+         * frame the link lost counts as dropped.
+         */
+        private List<InterfaceStatistics> statistics() {
+            long end = simulator.now();
+            List<InterfaceStatistics> statistics = new ArrayList<>();
+            for (Segment segment : segments.values()) {
+                statistics.add(new InterfaceStatistics(segment.index(), end, segment.framesOnWire(), segment.framesLost(), 0, end));
+            }
+            return statistics;
         }
     }
 }

@@ -11,7 +11,9 @@ import io.stackbench.scenario.run.RunResult;
 import io.stackbench.sim.capture.Capture;
 import io.stackbench.sim.capture.CaptureInterface;
 import io.stackbench.sim.capture.CapturedFrame;
+import io.stackbench.sim.capture.InterfaceStatistics;
 import io.stackbench.sim.capture.NameRecord;
+import io.stackbench.sim.capture.PcapngReader;
 import io.stackbench.sim.capture.PcapngWriter;
 import java.io.IOException;
 import java.io.StringReader;
@@ -142,6 +144,7 @@ class LibraryTsharkTest {
         tests.add(DynamicTest.dynamicTest("no malformed frame or bad checksum", () -> noTrouble(run.get())));
         tests.add(DynamicTest.dynamicTest("comments are ours", () -> commentsAreOurs(run.get())));
         tests.add(DynamicTest.dynamicTest("interfaces are the segments", () -> interfacesAreSegments(run.get())));
+        tests.add(DynamicTest.dynamicTest("statistics count frames and losses", () -> statisticsCountFrames(run.get())));
         tests.add(DynamicTest.dynamicTest("addresses resolve to node names", () -> addressesResolve(run.get())));
         for (ExpectationSpec expectation : run.scenario().expectations()) {
             if (expectation instanceof ExpectationSpec.Trace trace) {
@@ -236,6 +239,38 @@ class LibraryTsharkTest {
             assertThat(listed.get(i)).as("capinfos interface #%d of %s", i, run.file())
                     .containsEntry("Name", interfaces.get(i).name())
                     .containsEntry("Description", interfaces.get(i).description());
+        }
+    }
+
+    /**
+     * One Interface Statistics Block per segment, taken at the scenario's end: received counts every
+     * frame on the segment and dropped the ones the link lost. capinfos reports one block per interface.
+     */
+    private static void statisticsCountFrames(LibraryCapture run) throws Exception {
+        assertThat(run.run().abortReason()).as("abort reason of %s", run.id()).isNull();
+        Capture read = PcapngReader.read(run.file());
+        long end = run.scenario().durationNanos();
+
+        List<InterfaceStatistics> expected = new ArrayList<>();
+        for (int i = 0; i < read.interfaces().size(); i++) {
+            long received = 0;
+            long lost = 0;
+            for (CapturedFrame frame : read.frames()) {
+                if (frame.interfaceId() == i) {
+                    received++;
+                    if (frame.comment() != null && frame.comment().contains("lost on link " + read.interfaces().get(i).name())) {
+                        lost++;
+                    }
+                }
+            }
+            expected.add(new InterfaceStatistics(i, end, received, lost, 0, end));
+        }
+        assertThat(read.statistics()).as("Interface Statistics Blocks of %s", run.file()).containsExactlyElementsOf(expected);
+
+        assumeTrue(WiresharkTools.installed("capinfos"), "capinfos is not on the PATH; it comes with tshark (Debian: wireshark-common)");
+        Map<Integer, Map<String, String>> listed = capinfosInterfaces(run.file());
+        for (int i = 0; i < read.interfaces().size(); i++) {
+            assertThat(listed.get(i)).as("capinfos interface #%d of %s", i, run.file()).containsEntry("Number of stat entries", "1");
         }
     }
 
