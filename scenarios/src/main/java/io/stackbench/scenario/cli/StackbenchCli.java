@@ -204,7 +204,9 @@ public final class StackbenchCli implements Callable<Integer> {
                     }
                     ScenarioOutcome outcome = (ScenarioOutcome) done[0];
                     outcomes.add(outcome);
-                    out.println(ConsoleSummary.line(outcome, (Long) done[1]));
+                    // On a terminal each line also says how far the run is; piped output stays plain.
+                    String progress = System.console() != null ? "[" + outcomes.size() + "/" + files.size() + "] " : "";
+                    out.println(progress + ConsoleSummary.line(outcome, (Long) done[1]));
                     out.flush();
                 }
             } finally {
