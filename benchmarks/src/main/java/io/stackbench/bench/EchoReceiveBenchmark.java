@@ -1,5 +1,6 @@
 package io.stackbench.bench;
 
+import io.stackbench.sim.net.NicStackHost;
 import io.stackbench.sim.engine.Simulator;
 import io.stackbench.sim.net.FrameRecorder;
 import io.stackbench.sim.net.LinkProfile;
@@ -52,8 +53,8 @@ public class EchoReceiveBenchmark {
                 FrameRecorder.NONE);
         DualStack booting = new DualStack();
         var nic = segment.attach("stack", "eth0", STACK_MAC, (n, frame) -> booting.receive(0, frame));
-        BenchHost host = new BenchHost("stack", List.of("--ipv4=10.0.0.1/16"), simulator,
-                DeterministicRandom.forComponent(SEED, "node:stack"), nic);
+        NicStackHost host = new NicStackHost("stack", List.of("--ipv4=10.0.0.1/16"), simulator,
+                DeterministicRandom.forComponent(SEED, "node:stack"), nic, event -> { }, () -> null);
         booting.start(host);
         stack = booting;
 

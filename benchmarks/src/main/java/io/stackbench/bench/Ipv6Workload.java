@@ -1,5 +1,6 @@
 package io.stackbench.bench;
 
+import io.stackbench.sim.net.NicStackHost;
 import io.stackbench.sim.engine.SimTime;
 import io.stackbench.sim.engine.Simulator;
 import io.stackbench.sim.net.MacAddress;
@@ -48,12 +49,12 @@ final class Ipv6Workload {
 
         Nic router = segment.attach("router", "eth0", ROUTER_MAC, (n, frame) -> { });
         List<DualStack> stacks = new ArrayList<>(nodes);
-        List<BenchHost> hosts = new ArrayList<>(nodes);
+        List<NicStackHost> hosts = new ArrayList<>(nodes);
         for (int i = 0; i < nodes; i++) {
             String name = "node" + i;
             DualStack stack = new DualStack();
             Nic nic = segment.attach(name, "eth0", ScaleRun.macOf(i), (n, frame) -> stack.receive(0, frame));
-            hosts.add(new BenchHost(name, List.of("--ipv6-only=true"), simulator, DeterministicRandom.forComponent(1, "node:" + name), nic));
+            hosts.add(new NicStackHost(name, List.of("--ipv6-only=true"), simulator, DeterministicRandom.forComponent(1, "node:" + name), nic, event -> { }, () -> null));
             stacks.add(stack);
         }
         for (int i = 0; i < nodes; i++) {

@@ -1,5 +1,6 @@
 package io.stackbench.bench;
 
+import io.stackbench.sim.net.NicStackHost;
 import io.stackbench.sim.engine.SimTime;
 import io.stackbench.sim.engine.Simulator;
 import io.stackbench.sim.net.LinkProfile;
@@ -138,13 +139,13 @@ public final class ScaleRun {
         EchoTally tally = new EchoTally();
 
         List<DualStack> stacks = new ArrayList<>(nodes);
-        List<BenchHost> hosts = new ArrayList<>(nodes);
+        List<NicStackHost> hosts = new ArrayList<>(nodes);
         for (int i = 0; i < nodes; i++) {
             String name = "node" + i;
             DualStack stack = new DualStack();
             Nic nic = segment.attach(name, "eth0", macOf(i), (n, frame) -> stack.receive(0, frame));
-            hosts.add(new BenchHost(name, List.of("--ipv4=" + addressOf(i).getHostAddress() + "/16", "--ipv4-only=true"), simulator,
-                    DeterministicRandom.forComponent(SEED, "node:" + name), nic));
+            hosts.add(new NicStackHost(name, List.of("--ipv4=" + addressOf(i).getHostAddress() + "/16", "--ipv4-only=true"), simulator,
+                    DeterministicRandom.forComponent(SEED, "node:" + name), nic, event -> { }, () -> null));
             stacks.add(stack);
         }
         for (int i = 0; i < nodes; i++) {

@@ -22,6 +22,7 @@ import io.stackbench.sim.engine.SimTime;
 import io.stackbench.sim.engine.SimulationLimitException;
 import io.stackbench.sim.engine.Simulator;
 import io.stackbench.sim.net.Nic;
+import io.stackbench.sim.net.NicStackHost;
 import io.stackbench.sim.net.Segment;
 import io.stackbench.sim.random.DeterministicRandom;
 import io.stackbench.sim.spi.EchoListener;
@@ -70,7 +71,7 @@ public final class ScenarioRunner {
         private final Map<String, Segment> segments = new LinkedHashMap<>();
         private final Map<String, HostedStack> stacks = new LinkedHashMap<>();
         private final Map<String, HostedStack> allStacks = new LinkedHashMap<>();
-        private final Map<String, BenchStackHost> hosts = new LinkedHashMap<>();
+        private final Map<String, NicStackHost> hosts = new LinkedHashMap<>();
         private final Map<String, ScriptedPeer> peers = new LinkedHashMap<>();
         private final Map<String, Nic> nics = new LinkedHashMap<>();
         private final Map<String, String> bootErrors = new TreeMap<>();
@@ -119,8 +120,8 @@ public final class ScenarioRunner {
                 if (node instanceof NodeSpec.Stack spec) {
                     HostedStack stack = stackFactory.get();
                     Nic nic = segment.attach(spec.name(), "eth0", spec.mac(), (n, frame) -> stack.receive(0, frame));
-                    BenchStackHost host = new BenchStackHost(spec.name(), spec.boot(), simulator,
-                            DeterministicRandom.forComponent(scenario.seed(), "node:" + spec.name()), nic, events, () -> cause);
+                    NicStackHost host = new NicStackHost(spec.name(), spec.boot(), simulator,
+                            DeterministicRandom.forComponent(scenario.seed(), "node:" + spec.name()), nic, events::add, () -> cause);
                     stacks.put(spec.name(), stack);
                     allStacks.put(spec.name(), stack);
                     hosts.put(spec.name(), host);
@@ -155,7 +156,7 @@ public final class ScenarioRunner {
             throw new IllegalStateException("no peer for node kind of " + node);
         }
 
-        private void boot(String name, HostedStack stack, BenchStackHost host) {
+        private void boot(String name, HostedStack stack, NicStackHost host) {
             try {
                 stack.start(host);
             } catch (StackConfigurationException e) {
@@ -233,14 +234,14 @@ public final class ScenarioRunner {
         private void restart(StepSpec.Restart restart) {
             String name = restart.node();
             HostedStack stack = allStacks.get(name);
-            BenchStackHost old = hosts.get(name);
+            NicStackHost old = hosts.get(name);
             stack.stop();
             events.add(new StackEvent(simulator.now(), name, "bench.restart", "step " + restart.id() + ": restart with "
                     + (restart.boot().isEmpty() ? "default arguments" : String.join(" ", restart.boot()))));
             bootErrors.remove(name);
             stacks.put(name, stack);
             nics.get(name).setUp(true);
-            BenchStackHost host = old.withBootArguments(restart.boot());
+            NicStackHost host = old.withBootArguments(restart.boot());
             hosts.put(name, host);
             cause = "step " + restart.id() + ": restart";
             try {
