@@ -239,8 +239,8 @@ public final class Ipv6Layer implements Ipv6Services {
     }
 
     /**
-     * Processes Hop-by-Hop or Destination options (RFC 8200 §4.2). Returns false when an unknown
-     * option's two high bits say to discard the packet.
+     * Processes Hop-by-Hop or Destination options (RFC 8200 §4.2). Returns false when the two high
+     * bits of an unknown option's type require discarding the packet.
      */
     private boolean options(Ipv6Repr ip, byte[] buffer, int base, int end, int from, int to) {
         int i = from;
@@ -313,9 +313,11 @@ public final class Ipv6Layer implements Ipv6Services {
     }
 
     @Override
-    public void sendNd(Ipv6Address source, Ipv6Address destination, Icmpv6Repr message, MacAddress destinationMac, String why) {
-        sendIcmp(source, destination, message, NdpConstants.ND_HOP_LIMIT, destinationMac, false,
-                reason -> context.counters().drop("ndp.send-failed"));
+    public void sendNd(Ipv6Address source, Ipv6Address destination, Icmpv6Repr message, MacAddress destinationMac, String purpose) {
+        sendIcmp(source, destination, message, NdpConstants.ND_HOP_LIMIT, destinationMac, false, reason -> {
+            context.counters().drop("ndp.send-failed");
+            context.event("ndp.send-failed", purpose + " not sent: " + reason);
+        });
     }
 
     /**

@@ -106,8 +106,8 @@ public final class AddressTable {
     }
 
     /**
-     * RFC 4862 §5.4.3: a DAD probe (NS from ::) for one of our addresses. Returns true when it
-     * asks about an address we use and should defend.
+     * RFC 4862 §5.4.3: a DAD probe (NS from ::) for one of our addresses. Returns true when the
+     * probed address is in use, so the caller defends it.
      */
     boolean onProbeFor(Ipv6Address target, byte[] nonce, MacAddress from) {
         Entry entry = find(target);

@@ -4,15 +4,16 @@ import io.stackbench.sim.net.MacAddress;
 import io.stackbench.stack.wire.Icmpv6Repr;
 import io.stackbench.stack.wire.Ipv6Address;
 
-/** What Neighbour Discovery needs from the IPv6 layer: sending ND messages and joining groups. */
+/** The IPv6 layer's services that Neighbour Discovery uses: sending ND messages and joining groups. */
 public interface Ipv6Services {
 
     /**
      * Sends an ND message with hop limit 255 from {@code source} to {@code destination}. A
      * multicast destination goes to its multicast MAC; a unicast one to {@code destinationMac}
-     * when given, else through the neighbour cache.
+     * when given, else through the neighbour cache. {@code purpose} names the message in the event
+     * logged when it cannot be sent.
      */
-    void sendNd(Ipv6Address source, Ipv6Address destination, Icmpv6Repr message, MacAddress destinationMac, String why);
+    void sendNd(Ipv6Address source, Ipv6Address destination, Icmpv6Repr message, MacAddress destinationMac, String purpose);
 
     /** Joins a multicast group: the interface's filter and an MLD report. */
     void joinGroup(Ipv6Address group);

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Neighbour Discovery for one interface (RFC 4861, RFC 4862): validates every ND message by the
- * rules of §6.1 and §7.1, where an invalid one is a counted drop with no state change, and
- * dispatches solicitations and advertisements to the address table, the neighbour cache and
- * router discovery.
+ * Neighbour Discovery for one interface (RFC 4861, RFC 4862). Every ND message is validated by
+ * the rules of §6.1 and §7.1, and an invalid one is a counted drop with no state change. Valid
+ * ones go to the address table, the neighbour cache and router discovery.
  */
 public final class NdpLayer {
 
@@ -148,13 +147,13 @@ public final class NdpLayer {
         if (fromUnspecified) {
             boolean defend = addresses.onProbeFor(target, nonce(ns.options()), ethernetSource);
             if (defend) {
-                // RFC 4861 §7.2.4: answer a DAD probe for a used address with an NA to all nodes, S=0.
+                // RFC 4861 §7.2.4: a DAD probe for an address in use gets an NA to all nodes with S=0.
                 sendAdvertisement(target, Ipv6Address.ALL_NODES, false, "defend " + target + " against DAD probe");
             }
             return;
         }
         if (!addresses.accepts(target)) {
-            // A tentative address is not answered for (RFC 4862 §5.4.3).
+            // RFC 4862 §5.4.3: no NA is sent for a tentative address.
             context.counters().increment("ndp.ns-for-tentative-ignored");
             return;
         }
@@ -164,10 +163,10 @@ public final class NdpLayer {
         sendAdvertisement(target, ip.source(), true, "answer NS from " + ip.source());
     }
 
-    private void sendAdvertisement(Ipv6Address target, Ipv6Address destination, boolean solicited, String why) {
+    private void sendAdvertisement(Ipv6Address target, Ipv6Address destination, boolean solicited, String purpose) {
         Icmpv6Repr na = new Icmpv6Repr.NeighborAdvertisement(0, false, solicited, true, target,
                 List.of(new NdpOption.TargetLinkLayerAddress(context.mac())));
-        services.sendNd(target, destination, na, null, why);
+        services.sendNd(target, destination, na, null, purpose);
     }
 
     private void onAdvertisement(Ipv6Repr ip, Icmpv6Repr.NeighborAdvertisement na, MacAddress ethernetSource) {
