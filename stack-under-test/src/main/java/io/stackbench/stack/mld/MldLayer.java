@@ -84,11 +84,14 @@ public final class MldLayer {
         return new MulticastAddressRecord(type, group, List.of(), new byte[0]);
     }
 
-    private void report(List<MulticastAddressRecord> records, String why) {
+    private void report(List<MulticastAddressRecord> records, String purpose) {
         Ipv6Address source = ip.ndp().addresses().linkLocal();
         context.counters().increment("mld.reports-sent");
         ip.sendIcmp(source == null ? Ipv6Address.UNSPECIFIED : source, Ipv6Address.ALL_MLDV2_ROUTERS, new Icmpv6Repr.Mldv2Report(records), 1,
-                null, true, reason -> context.counters().drop("mld.send-failed"));
+                null, true, reason -> {
+                    context.counters().drop("mld.send-failed");
+                    context.event("mld.send-failed", "report (" + purpose + ") not sent: " + reason);
+                });
     }
 
     public void stop() {
