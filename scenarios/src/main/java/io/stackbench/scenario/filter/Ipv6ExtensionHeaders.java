@@ -22,8 +22,8 @@ final class Ipv6ExtensionHeaders {
     private static final int ROUTER_ALERT_LENGTH = 2;
 
     /**
-     * Where the walk ended: the protocol number and offset of the first header that is not one of
-     * the three walked here, or {@code offset} -1 when an extension header runs past {@code end},
+     * End point of a walk: the protocol number and offset of the first header that is not one of
+     * the three walked here, with {@code offset} -1 when an extension header runs past {@code end},
      * the end of the IPv6 packet.
      */
     record UpperLayer(int protocol, int offset, int end) {
@@ -42,8 +42,8 @@ final class Ipv6ExtensionHeaders {
 
     /**
      * Walks the extension headers of the IPv6 packet at {@code start} in {@code frame} and adds their
-     * fields to {@code out}. Offsets are positions in {@code frame}. The packet ends where its Payload
-     * Length says, or at the end of the frame if that comes first.
+     * fields to {@code out}. Offsets are positions in {@code frame}. The packet ends after the number
+     * of bytes in its Payload Length field, or at the end of the frame if that comes first.
      */
     static UpperLayer walk(byte[] frame, int start, FrameFields.Builder out) {
         int payloadLength = ((frame[start + 4] & 0xff) << 8) | (frame[start + 5] & 0xff);
