@@ -17,6 +17,8 @@ import org.pcap4j.packet.IpV6Packet;
 import org.pcap4j.packet.Packet;
 import org.pcap4j.packet.TcpPacket;
 import org.pcap4j.packet.UdpPacket;
+import org.pcap4j.packet.factory.PacketFactories;
+import org.pcap4j.packet.namednumber.IpNumber;
 
 /**
  * Walks the layers that pcap4j decoded from a frame and hands each one to the decoder of its protocol.
@@ -24,7 +26,8 @@ import org.pcap4j.packet.UdpPacket;
  * <p>pcap4j's iterator visits the frame and every nested payload, including the datagram quoted in
  * an ICMP error, so quoted headers contribute field occurrences as they do in Wireshark. pcap4j 1.8.2
  * stores a header it cannot parse as an {@code IllegalPacket}, which no decoder here matches, so that
- * protocol's fields are simply absent.
+ * protocol's fields are simply absent. After a Hop-by-Hop Options, Routing or Destination Options
+ * header, the layers are parsed again from the offset that the header's own length gives.
  */
 final class FrameDecoder {
 
@@ -47,13 +50,46 @@ final class FrameDecoder {
             return;
         }
 
-        for (Packet layer : ethernet) {
+        decodeLayers(ethernet, frame, 0, out);
+    }
+
+    /**
+     * Decodes {@code outermost}, which pcap4j parsed from {@code frame} at {@code start}, and every layer
+     * nested in it. Each pcap4j packet has at most one payload, so the iterator visits a single chain,
+     * and a layer starts where the headers of the layers before it end.
+     */
+    private static void decodeLayers(Packet outermost, byte[] frame, int start, FrameFields.Builder out) {
+        int position = start;
+        for (Packet layer : outermost) {
             try {
                 decodeLayer(layer, out);
             } catch (RuntimeException e) {
                 // NOTE: the fields of this layer that follow the failing pcap4j accessor stay absent.
             }
+            if (layer instanceof IpV6Packet && Ipv6ExtensionHeaders.startsWithExtensionHeader(frame, position)) {
+                // pcap4j may misread these headers (see Ipv6ExtensionHeaders), so every layer it
+                // parsed inside this packet is dropped and the rest is parsed again from our offset.
+                decodeAfterExtensionHeaders(frame, position, out);
+                return;
+            }
+            Packet.Header header = layer.getHeader();
+            position += header == null ? 0 : header.length();
         }
+    }
+
+    private static void decodeAfterExtensionHeaders(byte[] frame, int ipv6Start, FrameFields.Builder out) {
+        Ipv6ExtensionHeaders.UpperLayer upper = Ipv6ExtensionHeaders.walk(frame, ipv6Start, out);
+        if (upper.truncated() || upper.offset() >= upper.end()) {
+            return;
+        }
+        Packet payload;
+        try {
+            payload = PacketFactories.getFactory(Packet.class, IpNumber.class).newInstance(
+                    frame, upper.offset(), upper.end() - upper.offset(), IpNumber.getInstance((byte) upper.protocol()));
+        } catch (RuntimeException e) {
+            return;
+        }
+        decodeLayers(payload, frame, upper.offset(), out);
     }
 
     private static void decodeLayer(Packet layer, FrameFields.Builder out) {

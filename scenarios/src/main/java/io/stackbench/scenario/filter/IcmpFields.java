@@ -7,7 +7,7 @@ import org.pcap4j.packet.IcmpV6NeighborAdvertisementPacket;
 import org.pcap4j.packet.IcmpV6NeighborSolicitationPacket;
 import org.pcap4j.packet.IcmpV6RouterAdvertisementPacket;
 
-/** Extracts the icmp and icmpv6 fields, including neighbor discovery messages and options. */
+/** Extracts the icmp and icmpv6 fields, including neighbor discovery messages and options and MLD messages. */
 final class IcmpFields {
 
     private static final int ROUTER_SOLICITATION = 133;
@@ -48,6 +48,7 @@ final class IcmpFields {
         if (optionsOffset > 0) {
             options(packet.getRawData(), optionsOffset, out);
         }
+        MldFields.decode(type, packet.getRawData(), out);
     }
 
     static void neighborSolicitation(IcmpV6NeighborSolicitationPacket packet, FrameFields.Builder out) {

@@ -31,7 +31,8 @@ class FieldRegistryTest {
         for (FilterField field : FieldRegistry.all()) {
             if (field.type() == FieldType.PROTOCOL) {
                 assertThat(field.bits()).as(field.filterName()).isZero();
-                assertThat(field.filterName()).doesNotContain(".");
+                // Wireshark names an extension header protocol after its parent, as in ipv6.hopopts.
+                assertThat(FieldRegistry.lookup(field.protocol())).as(field.filterName()).isPresent();
             } else {
                 assertThat(field.bits()).as(field.filterName()).isPositive();
                 assertThat(FieldRegistry.lookup(field.protocol())).as(field.filterName()).isPresent();

@@ -212,6 +212,15 @@ final class TestFrames {
         frames.put("ICMPV6_ECHO_REQUEST", ICMPV6_ECHO_REQUEST);
         frames.put("UDP6_DATAGRAM", UDP6_DATAGRAM);
         frames.put("TCP6_SYN", TCP6_SYN);
+        frames.put("MLD2_REPORT", MldFrames.MLD2_REPORT);
+        frames.put("MLD2_REPORT_UNSPECIFIED_SOURCE", MldFrames.MLD2_REPORT_UNSPECIFIED_SOURCE);
+        frames.put("MLD2_REPORT_NO_HOP_BY_HOP", MldFrames.MLD2_REPORT_NO_HOP_BY_HOP);
+        frames.put("MLD2_REPORT_TRUNCATED_RECORD", MldFrames.MLD2_REPORT_TRUNCATED_RECORD);
+        frames.put("MLD1_QUERY_GENERAL", MldFrames.MLD1_QUERY_GENERAL);
+        frames.put("MLD2_QUERY_SPECIFIC", MldFrames.MLD2_QUERY_SPECIFIC);
+        frames.put("MLD2_QUERY_GENERAL", MldFrames.MLD2_QUERY_GENERAL);
+        frames.put("MLD1_REPORT", MldFrames.MLD1_REPORT);
+        frames.put("MLD1_DONE", MldFrames.MLD1_DONE);
         return frames;
     }
 
