@@ -38,8 +38,9 @@ public final class MalformedPacketException extends Exception {
         /** The operation code is well formed but not one this stack implements. */
         UNSUPPORTED_OPERATION,
         /**
-         * An option's length field is zero where the format forbids that, or the option runs past
-         * the end of the header or message that contains it.
+         * An option's length field is below the minimum the format allows, differs from the length
+         * that its kind defines, or makes the option run past the end of the header or message
+         * that contains it.
          */
         BAD_OPTION_LENGTH;
 

@@ -28,6 +28,10 @@
  *   <li>RFC 4291, IPv6 addressing: address types, the text forms, solicited-node groups and
  *       modified EUI-64 interface identifiers.</li>
  *   <li>RFC 5952, the canonical text form of IPv6 addresses.</li>
+ *   <li>RFC 9293, TCP: the segment header, the checksum and the option format with End of
+ *       Option List, No-Operation and Maximum Segment Size.</li>
+ *   <li>RFC 7323, TCP extensions for high performance: the Window Scale and Timestamps options.</li>
+ *   <li>RFC 2018, TCP selective acknowledgments: the SACK-Permitted and SACK options.</li>
  * </ul>
  */
 package io.stackbench.stack.wire;
