@@ -250,4 +250,66 @@ final class WireGenerators {
         return in -> new Ipv6FragmentRepr(new IpProtocol(u8().generate(in)), integers().between(0, 0x1fff).generate(in),
                 booleans().all().generate(in), longs().between(0, 0xffff_ffffL).generate(in));
     }
+
+    static Gen<Long> u32() {
+        return longs().between(0, 0xffff_ffffL);
+    }
+
+    /** Returns TCP options of every record; Unknown kinds are moved off the kinds with a record. */
+    static Gen<TcpOption> tcpOptions() {
+        Gen<TcpOption> noOperations = Generate.constant(new TcpOption.NoOperation());
+        Gen<TcpOption> segmentSizes = u16().map(TcpOption.MaximumSegmentSize::new);
+        Gen<TcpOption> windowScales = u8().map(TcpOption.WindowScale::new);
+        Gen<TcpOption> sackPermitted = Generate.constant(new TcpOption.SackPermitted());
+        Gen<TcpOption> sacks = in -> {
+            int count = integers().between(1, 2).generate(in);
+            List<TcpOption.Sack.Block> blocks = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                blocks.add(new TcpOption.Sack.Block(u32().generate(in), u32().generate(in)));
+            }
+            return new TcpOption.Sack(blocks);
+        };
+        Gen<TcpOption> timestamps = in -> new TcpOption.Timestamps(u32().generate(in), u32().generate(in));
+        Gen<TcpOption> unknowns = in -> {
+            int kind = integers().between(6, 0xff).generate(in);
+            return new TcpOption.Unknown(new TcpOptionKind(kind == 8 ? 253 : kind), bytes(6).generate(in));
+        };
+        return Generate.oneOf(noOperations, segmentSizes, windowScales, sackPermitted, sacks, timestamps, unknowns);
+    }
+
+    /**
+     * Returns option lists that fit in 40 bytes with padding, ending with End of Option List now
+     * and then even where no padding is needed.
+     */
+    static Gen<List<TcpOption>> tcpOptionLists() {
+        return in -> {
+            int count = integers().between(0, 4).generate(in);
+            List<TcpOption> options = new ArrayList<>();
+            int length = 0;
+            for (int i = 0; i < count; i++) {
+                TcpOption option = tcpOptions().generate(in);
+                if (length + option.bufferLength() + 1 <= TcpRepr.MAX_OPTIONS_LENGTH) {
+                    options.add(option);
+                    length += option.bufferLength();
+                }
+            }
+            if (booleans().all().generate(in)) {
+                options.add(new TcpOption.EndOfOptionList());
+            }
+            return options;
+        };
+    }
+
+    static Gen<TcpRepr> tcpReprs() {
+        return in -> new TcpRepr(
+                u16().generate(in),
+                u16().generate(in),
+                u32().generate(in),
+                u32().generate(in),
+                new TcpFlags(u8().generate(in)),
+                u16().generate(in),
+                u16().generate(in),
+                tcpOptionLists().generate(in),
+                bytes(64).generate(in));
+    }
 }

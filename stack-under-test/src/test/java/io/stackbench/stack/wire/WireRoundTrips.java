@@ -73,4 +73,26 @@ final class WireRoundTrips {
             throw new AssertionError("emitted ICMPv6 message did not parse: " + e.getMessage(), e);
         }
     }
+
+    /** Emits with the checksum over the IPv4 pseudo-header and parses the result. */
+    static TcpRepr tcp(TcpRepr repr, Ipv4Address source, Ipv4Address destination) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new TcpPacket(buffer), source, destination);
+        try {
+            return TcpRepr.parse(new TcpPacket(buffer), source, destination);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted TCP segment did not parse: " + e.getMessage(), e);
+        }
+    }
+
+    /** Emits with the checksum over the IPv6 pseudo-header and parses the result. */
+    static TcpRepr tcp(TcpRepr repr, Ipv6Address source, Ipv6Address destination) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new TcpPacket(buffer), source, destination);
+        try {
+            return TcpRepr.parse(new TcpPacket(buffer), source, destination);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted TCP segment did not parse: " + e.getMessage(), e);
+        }
+    }
 }
