@@ -59,7 +59,7 @@ final class UdpSpecs {
         return new StepSpec.UdpSend(id, at, node, from, target, port, payload, count, interval);
     }
 
-    /** Returns {@code length} bytes counting up from 0 and wrapping at 256, the payload that "bytes" asks for. */
+    /** Returns {@code length} bytes counting up from 0 and wrapping at 256: the payload of the "bytes" field. */
     static byte[] counting(int length) {
         byte[] payload = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -68,7 +68,7 @@ final class UdpSpecs {
         return payload;
     }
 
-    /** Reads a udp expectation; its port must be bound by a udp-bind step of the same node. */
+    /** Reads a udp expectation, whose port must be bound by a udp-bind step of the same node. */
     static ExpectationSpec expectation(JsonNode e, String p, JsonFields fields, String node, Map<String, StepSpec> steps) {
         fields.object(e, p, UDP_EXPECT_FIELDS);
         int port = port(e, p, fields, "port");

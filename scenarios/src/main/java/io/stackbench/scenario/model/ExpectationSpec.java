@@ -151,7 +151,8 @@ public sealed interface ExpectationSpec {
     }
 
     /**
-     * What one bound UDP port of a stack received over the whole run; -1 or null is not checked.
+     * The datagrams that one bound UDP port of a stack received over the whole run. A value of -1 or
+     * null is not checked.
      *
      * @param sha256 lower-case hex SHA-256 of all payloads concatenated in arrival order
      * @param from the distinct senders as "address port", in any order, or null
