@@ -3,9 +3,11 @@ package io.stackbench.stack;
 import io.stackbench.sim.net.MacAddress;
 import io.stackbench.sim.spi.EchoListener;
 import io.stackbench.sim.spi.HostedStack;
+import io.stackbench.sim.spi.SendListener;
 import io.stackbench.sim.spi.StackConfigurationException;
 import io.stackbench.sim.spi.StackHost;
 import io.stackbench.sim.spi.StackSnapshot;
+import io.stackbench.sim.spi.UdpListener;
 import io.stackbench.stack.arp.ArpLayer;
 import io.stackbench.stack.config.BootArgumentException;
 import io.stackbench.stack.config.BootArguments;
@@ -13,6 +15,7 @@ import io.stackbench.stack.config.StackConfig;
 import io.stackbench.stack.icmpv4.Icmpv4Layer;
 import io.stackbench.stack.ipv4.Ipv4Layer;
 import io.stackbench.stack.ipv6.Ipv6Layer;
+import io.stackbench.stack.udp.UdpLayer;
 import io.stackbench.stack.wire.EtherType;
 import io.stackbench.stack.wire.EthernetFrame;
 import io.stackbench.stack.wire.EthernetHeader;
@@ -28,12 +31,9 @@ import java.util.TreeMap;
 
 /**
  * The dual-stack host that the bench tests, configured like a MirageOS 3.10 unikernel from boot
- * arguments. Ethernet input is dispatched by EtherType to ARP and IPv4; every frame that is not
- * processed is counted under a {@code drop.*} or {@code filter.*} reason, and no exception leaves
- * {@link #receive}.
- *
- * <p>IPv6 arguments are parsed and validated, but IPv6 itself is not implemented yet: the stack
- * runs IPv4 only and says so in its log.
+ * arguments. Ethernet input is dispatched by EtherType to ARP, IPv4 and IPv6; every frame that is
+ * not processed is counted under a {@code drop.*} or {@code filter.*} reason, and no exception
+ * leaves {@link #receive}. A bound UDP port receives over both families.
  */
 public final class DualStack implements HostedStack {
 
@@ -44,6 +44,7 @@ public final class DualStack implements HostedStack {
     private Ipv4Layer ipv4;
     private Icmpv4Layer icmpv4;
     private Ipv6Layer ipv6;
+    private UdpLayer udp;
     private boolean running;
 
     @Override
@@ -61,6 +62,7 @@ public final class DualStack implements HostedStack {
         counters.clear();
         context = new StackContext(host, counters);
         running = true;
+        udp = new UdpLayer(context);
         host.event("boot", "booted with " + (host.bootArguments().isEmpty() ? "default arguments" : String.join(" ", host.bootArguments()))
                 + " on " + host.macAddress(StackContext.INTERFACE));
 
@@ -84,6 +86,8 @@ public final class DualStack implements HostedStack {
         ipv4 = new Ipv4Layer(context, address, prefixLength, gateway, arp);
         icmpv4 = new Icmpv4Layer(context, ipv4);
         ipv4.setIcmp(icmpv4);
+        ipv4.setUdp(udp);
+        udp.setIpv4(ipv4);
         context.event("ipv4.address", address + "/" + prefixLength + " PREFERRED"
                 + (gateway == null ? ", no default gateway" : ", default gateway " + gateway));
         arp.announce();
@@ -91,6 +95,8 @@ public final class DualStack implements HostedStack {
 
     private void startIpv6() {
         ipv6 = new Ipv6Layer(context, config.acceptRouterAdvertisements());
+        ipv6.setUdp(udp);
+        udp.setIpv6(ipv6);
         Ipv6Address staticAddress = config.ipv6().map(i -> Ipv6Address.of(i.address())).orElse(null);
         int staticPrefixLength = config.ipv6().map(i -> i.prefixLength()).orElse(0);
         Ipv6Address staticRouter = config.ipv6Gateway().map(Ipv6Address::of).orElse(null);
@@ -110,6 +116,7 @@ public final class DualStack implements HostedStack {
             ipv6.stop();
         }
         ipv6 = null;
+        udp = null;
         arp = null;
         ipv4 = null;
         icmpv4 = null;
@@ -223,6 +230,23 @@ public final class DualStack implements HostedStack {
     }
 
     @Override
+    public void udpBind(int port, UdpListener listener) {
+        if (!running) {
+            throw new IllegalStateException("cannot bind UDP port " + port + ": the stack is not running");
+        }
+        udp.bind(port, listener);
+    }
+
+    @Override
+    public void udpSend(int localPort, InetAddress destination, int port, byte[] payload, SendListener listener) {
+        if (!running) {
+            listener.onError("stack is not running");
+            return;
+        }
+        udp.send(localPort, destination, port, payload, listener);
+    }
+
+    @Override
     public StackSnapshot snapshot() {
         List<StackSnapshot.Address> addresses = new ArrayList<>();
         List<StackSnapshot.Neighbor> neighbors = new ArrayList<>();
@@ -233,12 +257,14 @@ public final class DualStack implements HostedStack {
             neighbors.addAll(arp.entries());
             routes.addAll(ipv4.routes());
         }
+        List<StackSnapshot.UdpSocket> sockets = udp == null ? List.of() : udp.snapshot();
         if (ipv6 == null) {
-            return StackSnapshot.ipv4Only(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null);
+            return new StackSnapshot(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null, false, List.of(),
+                    List.of(), 0, 0, sockets);
         }
         addresses.addAll(ipv6.ndp().addressSnapshot());
         neighbors.addAll(ipv6.ndp().neighborSnapshot());
         return new StackSnapshot(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null, ipv6.isEnabled(),
-                ipv6.ndp().routerSnapshot(), ipv6.ndp().prefixSnapshot(), ipv6.ndp().hopLimit(), ipv6.ndp().linkMtu());
+                ipv6.ndp().routerSnapshot(), ipv6.ndp().prefixSnapshot(), ipv6.ndp().hopLimit(), ipv6.ndp().linkMtu(), sockets);
     }
 }

@@ -12,6 +12,8 @@ import io.stackbench.stack.wire.Ipv6Address;
 import io.stackbench.stack.wire.Ipv6Packet;
 import io.stackbench.stack.wire.Ipv6Repr;
 import io.stackbench.stack.wire.NdpOption;
+import io.stackbench.stack.wire.UdpPacket;
+import io.stackbench.stack.wire.UdpRepr;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -219,6 +221,14 @@ public final class Ipv6Fixture {
     public static byte[] icmpv6(Ipv6Address source, Ipv6Address destination, Icmpv6Repr message) {
         byte[] bytes = new byte[message.bufferLength()];
         message.emit(new Icmpv6Packet(bytes), source, destination);
+        return bytes;
+    }
+
+    /** Returns a UDP datagram with its mandatory checksum over the pseudo-header of {@code source} and {@code destination}. */
+    public static byte[] udp(Ipv6Address source, Ipv6Address destination, int sourcePort, int destinationPort, byte[] data) {
+        UdpRepr datagram = new UdpRepr(sourcePort, destinationPort, data);
+        byte[] bytes = new byte[datagram.bufferLength()];
+        datagram.emit(new UdpPacket(bytes), source, destination);
         return bytes;
     }
 

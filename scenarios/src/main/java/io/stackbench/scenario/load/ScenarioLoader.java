@@ -58,9 +58,10 @@ public final class ScenarioLoader {
     static final Set<String> ROUTER_CHANGE_STEP_FIELDS = Set.of("at", "do", "id", "node", "advertisement", "send");
     static final Set<String> ROUTER_SEND_STEP_FIELDS = Set.of("at", "do", "id", "node", "variant");
     static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder", "router", "dad-attacker", "na-spoofer", "raw");
-    static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up", "restart", "router-change", "router-send");
+    static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up", "restart", "router-change", "router-send", "udp-bind",
+            "udp-send");
     static final Set<String> EXPECT_TYPES = Set.of("ping", "arp-cache", "counter", "trace", "event", "boot-error", "addresses",
-            "neighbors", "routers", "prefixes", "stack");
+            "neighbors", "routers", "prefixes", "stack", "udp");
 
     private final JsonFactory factory = new JsonFactory();
     private final ObjectMapper mapper = new ObjectMapper(factory);
@@ -354,6 +355,10 @@ public final class ScenarioLoader {
                             "use one of " + String.join(", ", StepSpec.RouterSend.VARIANTS) + ", or leave it out for a valid advertisement");
                 }
                 step = new StepSpec.RouterSend(id, at, node, variant);
+            } else if (action.equals("udp-bind")) {
+                step = UdpSpecs.bind(s, p, fields, id, at, node);
+            } else if (action.equals("udp-send")) {
+                step = UdpSpecs.send(s, p, fields, id, at, node);
             } else if (action.equals("ping")) {
                 fields.object(s, p, PING_STEP_FIELDS);
                 InetAddress target = fields.address(s, p, "target", true);
@@ -429,6 +434,7 @@ public final class ScenarioLoader {
                 case "counter" -> readCounterExpectation(e, p, fields, nodes, duration);
                 case "trace" -> readTraceExpectation(e, p, fields, segments, duration);
                 case "event" -> readEventExpectation(e, p, fields, nodes);
+                case "udp" -> UdpSpecs.expectation(e, p, fields, stackNode(e, p, fields, nodes), steps);
                 case "addresses", "neighbors", "routers", "prefixes", "stack" -> StateSpecs.read(type, e, p, fields, stackNode(e, p, fields, nodes),
                         time(e, p, fields, duration));
                 default -> readBootErrorExpectation(e, p, fields, nodes);

@@ -149,4 +149,31 @@ public sealed interface ExpectationSpec {
             return text.toString();
         }
     }
+
+    /**
+     * The datagrams that one bound UDP port of a stack received over the whole run. A value of -1 or
+     * null is not checked.
+     *
+     * @param sha256 lower-case hex SHA-256 of all payloads concatenated in arrival order
+     * @param from the distinct senders as "address port", in any order, or null
+     */
+    record Udp(String path, String node, int port, long datagrams, long bytes, String sha256, List<String> from) implements ExpectationSpec {
+        @Override
+        public String describe() {
+            StringBuilder text = new StringBuilder("UDP port " + port + " of " + node + " receives");
+            if (datagrams >= 0) {
+                text.append(" ").append(datagrams).append(" datagram(s)");
+            }
+            if (bytes >= 0) {
+                text.append(" ").append(bytes).append(" byte(s)");
+            }
+            if (sha256 != null) {
+                text.append(" with SHA-256 ").append(sha256);
+            }
+            if (from != null) {
+                text.append(" from ").append(String.join(", ", from));
+            }
+            return text.toString();
+        }
+    }
 }

@@ -45,4 +45,16 @@ public sealed interface StepSpec {
         /** Invalid advertisements a router can send on purpose, each breaking one RFC 4861 §6.1.2 rule. */
         public static final List<String> VARIANTS = List.of("hop-limit-64", "global-source", "code-1", "option-length-0", "short");
     }
+
+    /** Binds a UDP port of a stack for both families, recording every datagram it receives. */
+    record UdpBind(String id, long atNanos, String node, int port) implements StepSpec {
+    }
+
+    /**
+     * Sends {@code count} UDP datagrams with {@code payload} from the bound port {@code fromPort}
+     * of a stack to {@code target} and {@code port}, one every {@code intervalNanos}.
+     */
+    record UdpSend(String id, long atNanos, String node, int fromPort, InetAddress target, int port, byte[] payload, int count,
+            long intervalNanos) implements StepSpec {
+    }
 }

@@ -26,16 +26,19 @@ final class ExpectationJudge {
     private final Map<String, String> bootErrors;
     private final Map<String, List<PingAttempt>> pings;
     private final Map<String, StackSnapshot> snapshots;
+    private final Map<String, List<UdpDelivery>> udpDeliveries;
     private final Function<String, Predicate<byte[]>> filterCompiler;
 
     ExpectationJudge(Scenario scenario, Capture capture, List<StackEvent> events, Map<String, String> bootErrors,
-            Map<String, List<PingAttempt>> pings, Map<String, StackSnapshot> snapshots, Function<String, Predicate<byte[]>> filterCompiler) {
+            Map<String, List<PingAttempt>> pings, Map<String, StackSnapshot> snapshots, Map<String, List<UdpDelivery>> udpDeliveries,
+            Function<String, Predicate<byte[]>> filterCompiler) {
         this.scenario = scenario;
         this.capture = capture;
         this.events = events;
         this.bootErrors = bootErrors;
         this.pings = pings;
         this.snapshots = snapshots;
+        this.udpDeliveries = udpDeliveries;
         this.filterCompiler = filterCompiler;
     }
 
@@ -77,6 +80,8 @@ final class ExpectationJudge {
             }
             StateJudge.Verdict verdict = StateJudge.judge(expectation, snapshot, snapshotTime(expectation));
             return result(expectation, verdict.passed(), verdict.actual());
+        } else if (expectation instanceof ExpectationSpec.Udp udp) {
+            return UdpJudge.judge(udp, udpDeliveries.getOrDefault(udpKey(udp.node(), udp.port()), List.of()));
         } else if (expectation instanceof ExpectationSpec.BootError bootError) {
             String error = bootErrors.get(bootError.node());
             boolean passed = error != null && error.contains(bootError.contains());
@@ -182,6 +187,11 @@ final class ExpectationJudge {
                 .collect(Collectors.toList());
         String actual = matching.size() + " matching event(s)" + (matching.isEmpty() ? "" : ", first: " + matching.get(0));
         return result(event, matching.size() >= event.min() && matching.size() <= event.max(), actual);
+    }
+
+    /** Returns the key of a bound port's deliveries, such as {@code alice 5000}. */
+    static String udpKey(String node, int port) {
+        return node + " " + port;
     }
 
     /** Returns the node whose state {@code expectation} checks, or null when it checks no state. */

@@ -27,6 +27,7 @@ import io.stackbench.sim.net.Segment;
 import io.stackbench.sim.random.DeterministicRandom;
 import io.stackbench.sim.spi.EchoListener;
 import io.stackbench.sim.spi.HostedStack;
+import io.stackbench.sim.spi.SendListener;
 import io.stackbench.sim.spi.StackConfigurationException;
 import io.stackbench.sim.spi.StackEvent;
 import io.stackbench.sim.spi.StackSnapshot;
@@ -77,6 +78,8 @@ public final class ScenarioRunner {
         private final Map<String, String> bootErrors = new TreeMap<>();
         private final Map<String, List<PingAttempt>> pings = new LinkedHashMap<>();
         private final Map<String, StackSnapshot> snapshots = new LinkedHashMap<>();
+        /** Datagrams received by each bound port, keyed by {@link ExpectationJudge#udpKey}. */
+        private final Map<String, List<UdpDelivery>> udpDeliveries = new LinkedHashMap<>();
         private String cause;
 
         Run(Scenario scenario) {
@@ -100,8 +103,8 @@ public final class ScenarioRunner {
             }
 
             Capture capture = buildCapture();
-            List<ExpectationResult> results = new ExpectationJudge(scenario, capture, events, bootErrors, pings, snapshots, filterCompiler)
-                    .judge();
+            List<ExpectationResult> results = new ExpectationJudge(scenario, capture, events, bootErrors, pings, snapshots, udpDeliveries,
+                    filterCompiler).judge();
             long delivered = segments.values().stream().mapToLong(Segment::framesDelivered).sum();
             return new RunResult(scenario, capture, List.copyOf(events), bootErrors, pings, results, abortReason, simulator.eventsRun(),
                     delivered);
@@ -190,6 +193,17 @@ public final class ScenarioRunner {
                     simulator.scheduleAt(change.atNanos(), () -> ((RouterPeer) peers.get(change.node())).change(change.advertisement(), change.send()));
                 } else if (step instanceof StepSpec.RouterSend send) {
                     simulator.scheduleAt(send.atNanos(), () -> ((RouterPeer) peers.get(send.node())).send(send.variant(), "step " + send.id()));
+                } else if (step instanceof StepSpec.UdpBind bind) {
+                    simulator.scheduleAt(bind.atNanos(), () -> udpBind(bind));
+                } else if (step instanceof StepSpec.UdpSend send) {
+                    for (int n = 0; n < send.count(); n++) {
+                        int number = n;
+                        long at = send.atNanos() + n * send.intervalNanos();
+                        if (at > scenario.durationNanos()) {
+                            break;
+                        }
+                        simulator.scheduleAt(at, () -> udpSend(send, number));
+                    }
                 }
             }
         }
@@ -229,6 +243,43 @@ public final class ScenarioRunner {
             } finally {
                 cause = null;
             }
+        }
+
+        private void udpBind(StepSpec.UdpBind bind) {
+            HostedStack stack = stacks.get(bind.node());
+            if (stack == null) {
+                udpFailed(bind.node(), "step " + bind.id() + ": cannot bind UDP port " + bind.port() + ": node is not running");
+                return;
+            }
+            List<UdpDelivery> received = udpDeliveries.computeIfAbsent(ExpectationJudge.udpKey(bind.node(), bind.port()), key -> new ArrayList<>());
+            try {
+                stack.udpBind(bind.port(), (remote, remotePort, local, payload) ->
+                        received.add(new UdpDelivery(simulator.now(), remote, remotePort, local, payload)));
+                events.add(new StackEvent(simulator.now(), bind.node(), "bench.udp-bind", "step " + bind.id() + ": bound UDP port " + bind.port()));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                udpFailed(bind.node(), "step " + bind.id() + ": " + e.getMessage());
+            }
+        }
+
+        private void udpSend(StepSpec.UdpSend send, int number) {
+            HostedStack stack = stacks.get(send.node());
+            String step = "step " + send.id() + ": UDP datagram " + number + " to " + Addresses.format(send.target()) + " port " + send.port();
+            if (stack == null) {
+                udpFailed(send.node(), step + " failed: node is not running");
+                return;
+            }
+            SendListener listener = reason -> udpFailed(send.node(), step + " failed: " + reason);
+            cause = step;
+            try {
+                stack.udpSend(send.fromPort(), send.target(), send.port(), send.payload().clone(), listener);
+            } finally {
+                cause = null;
+            }
+        }
+
+        /** Records a failed UDP step as an event, which an event expectation of kind bench.udp-failed can check. */
+        private void udpFailed(String node, String message) {
+            events.add(new StackEvent(simulator.now(), node, "bench.udp-failed", message));
         }
 
         private void restart(StepSpec.Restart restart) {

@@ -53,7 +53,7 @@ class ScenarioSchemaTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The classes whose static *_FIELDS sets list the fields the loader allows in each object type. */
-    private static final List<Class<?>> LOADER_CLASSES = List.of(ScenarioLoader.class, PeerSpecs.class, StateSpecs.class);
+    private static final List<Class<?>> LOADER_CLASSES = List.of(ScenarioLoader.class, PeerSpecs.class, StateSpecs.class, UdpSpecs.class);
 
     /** The loader's allowed fields for each closed object definition of the schema. */
     private static final Map<String, Set<String>> FIELDS_BY_DEFINITION = Map.ofEntries(
@@ -91,7 +91,10 @@ class ScenarioSchemaTest {
             entry("routersExpectation", StateSpecs.ROUTERS_FIELDS),
             entry("routerEntry", StateSpecs.ROUTER_ENTRY_FIELDS),
             entry("prefixesExpectation", StateSpecs.PREFIXES_FIELDS),
-            entry("stackStateExpectation", StateSpecs.STACK_STATE_FIELDS));
+            entry("stackStateExpectation", StateSpecs.STACK_STATE_FIELDS),
+            entry("udpBindStep", UdpSpecs.UDP_BIND_STEP_FIELDS),
+            entry("udpSendStep", UdpSpecs.UDP_SEND_STEP_FIELDS),
+            entry("udpExpectation", UdpSpecs.UDP_EXPECT_FIELDS));
 
     /** Name of the capture file that the sample's raw peer sends, copied next to each scenario the tests write. */
     private static final String SAMPLE_CAPTURE = "frames.pcapng";
@@ -140,7 +143,11 @@ class ScenarioSchemaTest {
                 {"id": "reboot", "at": "4500ms", "do": "restart", "node": "alice", "boot": ["--ipv4=10.0.0.1/24"]},
                 {"id": "retire", "at": "3500ms", "do": "router-change", "node": "dave", "advertisement": {"routerLifetime": 0},
                  "send": false},
-                {"id": "bad-ra", "at": "2500ms", "do": "router-send", "node": "dave", "variant": "hop-limit-64"}
+                {"id": "bad-ra", "at": "2500ms", "do": "router-send", "node": "dave", "variant": "hop-limit-64"},
+                {"id": "bind", "at": "1s", "do": "udp-bind", "node": "alice", "port": 5000},
+                {"id": "hello", "at": "2s", "do": "udp-send", "node": "alice", "from": 5000, "target": "fe80::1", "port": 7,
+                 "text": "hello", "count": 2, "interval": "100ms"},
+                {"at": "2s", "do": "udp-send", "node": "alice", "from": 5000, "target": "10.0.0.2", "port": 7, "bytes": 100}
               ],
               "expect": [
                 {"type": "ping", "step": "ping-bob", "replies": 2, "error": "timed out"},
@@ -160,7 +167,9 @@ class ScenarioSchemaTest {
                 {"type": "routers", "node": "alice", "at": "3s", "contains": [{"address": "fe80::1", "lifetime": "597s"}],
                  "absent": ["fe80::2"], "count": 1},
                 {"type": "prefixes", "node": "alice", "at": "3s", "contains": ["2001:db8:1::/64"], "absent": ["2001:db8:2::/64"]},
-                {"type": "stack", "node": "alice", "at": "3s", "hopLimit": 32, "mtu": 1400, "ipv4": true, "ipv6": true}
+                {"type": "stack", "node": "alice", "at": "3s", "hopLimit": 32, "mtu": 1400, "ipv4": true, "ipv6": true},
+                {"type": "udp", "node": "alice", "port": 5000, "datagrams": 2, "bytes": 10,
+                 "sha256": "936a185caaa266bb9cbe981e9e05cb78cd732b0b3280eb944412bb6f8f8f07af", "from": ["10.0.0.2 7", "fe80::1 7"]}
               ]
             }
             """;
@@ -206,7 +215,11 @@ class ScenarioSchemaTest {
             entry("/expect/9", "routersExpectation"),
             entry("/expect/9/contains/0", "routerEntry"),
             entry("/expect/10", "prefixesExpectation"),
-            entry("/expect/11", "stackStateExpectation"));
+            entry("/expect/11", "stackStateExpectation"),
+            entry("/steps/6", "udpBindStep"),
+            entry("/steps/7", "udpSendStep"),
+            entry("/steps/8", "udpSendStep"),
+            entry("/expect/12", "udpExpectation"));
 
     private static JsonNode schema;
     private static SchemaChecker checker;
@@ -370,7 +383,8 @@ class ScenarioSchemaTest {
         assertThat(texts(definition("step").path("properties").path("do").path("enum"))).isEqualTo(new TreeSet<>(ScenarioLoader.STEP_ACTIONS));
         assertThat(branchesByDiscriminator("step", "do")).containsOnly(
                 entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"),
-                entry("restart", "restartStep"), entry("router-change", "routerChangeStep"), entry("router-send", "routerSendStep"));
+                entry("restart", "restartStep"), entry("router-change", "routerChangeStep"), entry("router-send", "routerSendStep"),
+                entry("udp-bind", "udpBindStep"), entry("udp-send", "udpSendStep"));
     }
 
     @Test
@@ -392,7 +406,7 @@ class ScenarioSchemaTest {
                 entry("ping", "pingExpectation"), entry("arp-cache", "arpCacheExpectation"), entry("counter", "counterExpectation"),
                 entry("trace", "traceExpectation"), entry("event", "eventExpectation"), entry("boot-error", "bootErrorExpectation"),
                 entry("addresses", "addressesExpectation"), entry("neighbors", "neighborsExpectation"), entry("routers", "routersExpectation"),
-                entry("prefixes", "prefixesExpectation"), entry("stack", "stackStateExpectation"));
+                entry("prefixes", "prefixesExpectation"), entry("stack", "stackStateExpectation"), entry("udp", "udpExpectation"));
     }
 
     // ---- required fields, checked against the loader's behaviour ----

@@ -32,6 +32,24 @@ public interface HostedStack {
      */
     void sendEchoRequest(InetAddress destination, int identifier, int sequence, int payloadLength, EchoListener listener);
 
+    /**
+     * Binds UDP {@code port} for both families: datagrams to it over IPv4 and IPv6 go to
+     * {@code listener}, and the stack no longer answers them with port unreachable.
+     *
+     * @throws IllegalArgumentException when {@code port} is not 1 to 65535
+     * @throws IllegalStateException when the stack is not running, the port is already bound, or the
+     *     stack's maximum of bound ports is reached
+     */
+    void udpBind(int port, UdpListener listener);
+
+    /**
+     * Sends one UDP datagram from the bound port {@code localPort} to {@code destination}, an address
+     * of either family, and port {@code port}. The stack chooses the source address by the
+     * destination's family. Failures such as an unbound port, a disabled family or "no route to
+     * 192.0.2.1" go to {@code listener}.
+     */
+    void udpSend(int localPort, InetAddress destination, int port, byte[] payload, SendListener listener);
+
     /** Returns the stack's current state for assertions. */
     StackSnapshot snapshot();
 }

@@ -20,6 +20,7 @@ import java.util.SortedMap;
  * @param prefixes the IPv6 on-link prefix list
  * @param hopLimit the hop limit of IPv6 packets the stack originates, or 0 without IPv6
  * @param linkMtu the IPv6 link MTU in use, or 0 without IPv6
+ * @param udpSockets the bound UDP ports in port order
  */
 public record StackSnapshot(
         List<Address> addresses,
@@ -31,15 +32,30 @@ public record StackSnapshot(
         List<Router> defaultRouters,
         List<Prefix> prefixes,
         int hopLimit,
-        int linkMtu) {
+        int linkMtu,
+        List<UdpSocket> udpSockets) {
 
     /** The expiry time of a lifetime that never ends (0xffffffff seconds in Neighbour Discovery). */
     public static final long INFINITE = Long.MAX_VALUE;
 
-    /** Returns a snapshot of an IPv4-only stack, with no IPv6 state. */
+    /** Creates a snapshot with no bound UDP port. */
+    public StackSnapshot(List<Address> addresses, List<Neighbor> neighbors, List<Route> routes, SortedMap<String, Long> counters,
+            boolean ipv4Enabled, boolean ipv6Enabled, List<Router> defaultRouters, List<Prefix> prefixes, int hopLimit, int linkMtu) {
+        this(addresses, neighbors, routes, counters, ipv4Enabled, ipv6Enabled, defaultRouters, prefixes, hopLimit, linkMtu, List.of());
+    }
+
+    /** Returns a snapshot of an IPv4-only stack, with no IPv6 state and no bound UDP port. */
     public static StackSnapshot ipv4Only(List<Address> addresses, List<Neighbor> neighbors, List<Route> routes,
             SortedMap<String, Long> counters, boolean ipv4Enabled) {
         return new StackSnapshot(addresses, neighbors, routes, counters, ipv4Enabled, false, List.of(), List.of(), 0, 0);
+    }
+
+    /**
+     * One bound UDP port with what it received over both families and what it sent.
+     *
+     * @param bytesReceived payload bytes delivered, headers not included
+     */
+    public record UdpSocket(int port, long datagramsReceived, long bytesReceived, long datagramsSent) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.stackbench.sim.spi.StackSnapshot;
 import io.stackbench.stack.StackContext;
 import io.stackbench.stack.arp.ArpLayer;
 import io.stackbench.stack.icmpv4.Icmpv4Layer;
+import io.stackbench.stack.udp.UdpLayer;
 import io.stackbench.stack.wire.IpProtocol;
 import io.stackbench.stack.wire.Ipv4Address;
 import io.stackbench.stack.wire.Ipv4Packet;
@@ -28,6 +29,7 @@ public final class Ipv4Layer {
     private final Ipv4Address gateway;
     private final ArpLayer arp;
     private Icmpv4Layer icmp;
+    private UdpLayer udp;
     private int nextIdentification;
 
     /**
@@ -44,6 +46,10 @@ public final class Ipv4Layer {
 
     public void setIcmp(Icmpv4Layer icmp) {
         this.icmp = icmp;
+    }
+
+    public void setUdp(UdpLayer udp) {
+        this.udp = udp;
     }
 
     public Ipv4Address address() {
@@ -84,9 +90,9 @@ public final class Ipv4Layer {
         if (protocol.equals(IpProtocol.ICMP)) {
             icmp.receive(ip, frame, payloadOffset, payloadLength, broadcast);
         } else if (protocol.equals(IpProtocol.UDP)) {
-            // No UDP socket is open in this stack yet, so every port is closed (RFC 1122 §4.1.3.1).
-            context.counters().increment("udp.closed-port");
-            if (!broadcast) {
+            UdpLayer.Disposition disposition = udp.receive(ip.source(), ip.destination(), frame, payloadOffset, payloadLength);
+            // RFC 1122 §4.1.3.1: a closed port gets port unreachable, but §3.2.2 sends no error about a broadcast datagram.
+            if (disposition == UdpLayer.Disposition.CLOSED_PORT && !broadcast) {
                 icmp.sendPortUnreachable(ip, frame, offset, length);
             }
         } else if (protocol.equals(IpProtocol.TCP)) {

@@ -7,6 +7,7 @@ import io.stackbench.stack.mld.MldLayer;
 import io.stackbench.stack.ndp.Ipv6Services;
 import io.stackbench.stack.ndp.NdpConstants;
 import io.stackbench.stack.ndp.NdpLayer;
+import io.stackbench.stack.udp.UdpLayer;
 import io.stackbench.stack.wire.EtherType;
 import io.stackbench.stack.wire.Icmpv6Packet;
 import io.stackbench.stack.wire.Icmpv6Repr;
@@ -43,6 +44,7 @@ public final class Ipv6Layer implements Ipv6Services {
     private final Reassembler reassembler;
     private final TreeSet<Ipv6Address> groups = new TreeSet<>();
     private final TreeMap<MacAddress, Integer> groupMacs = new TreeMap<>();
+    private UdpLayer udp;
     private boolean enabled = true;
 
     public Ipv6Layer(StackContext context, boolean acceptRouterAdvertisements) {
@@ -63,6 +65,10 @@ public final class Ipv6Layer implements Ipv6Services {
 
     public Icmpv6Layer icmp() {
         return icmp;
+    }
+
+    public void setUdp(UdpLayer udp) {
+        this.udp = udp;
     }
 
     public boolean isEnabled() {
@@ -287,10 +293,14 @@ public final class Ipv6Layer implements Ipv6Services {
         if (nextHeader == IpProtocol.ICMPV6.value()) {
             icmp.receive(ip, buffer, offset, end - offset, ethernetSource, fragmented, base, end);
         } else if (nextHeader == IpProtocol.UDP.value()) {
-            // No UDP socket is open in this stack yet, so every port is closed (RFC 4443 §3.1 code 4).
-            context.counters().increment("udp.closed-port");
-            icmp.sendError(new Icmpv6Repr.DestinationUnreachable(4, truncate(Arrays.copyOfRange(buffer, base, end))), ip, buffer, base,
-                    end - base);
+            // Segments Left is 0 here (else Parameter Problem above), so the destination field is the
+            // final destination that the checksum covers.
+            UdpLayer.Disposition disposition = udp.receive(ip.source(), ip.destination(), buffer, offset, end - offset);
+            if (disposition == UdpLayer.Disposition.CLOSED_PORT) {
+                // RFC 4443 §3.1 code 4, port unreachable; sendError applies the multicast, source and rate rules of §2.4.
+                icmp.sendError(new Icmpv6Repr.DestinationUnreachable(4, truncate(Arrays.copyOfRange(buffer, base, end))), ip, buffer, base,
+                        end - base);
+            }
         } else if (nextHeader == IpProtocol.TCP.value()) {
             // TODO: RFC 9293 §3.10.7.1, a segment for a closed port gets a RST once TCP exists.
             context.counters().drop("tcp.not-implemented");
@@ -341,6 +351,22 @@ public final class Ipv6Layer implements Ipv6Services {
         message.emit(new Icmpv6Packet(icmpBytes), from, destination);
         send(from, destination, IpProtocol.ICMPV6, icmpBytes, hopLimit == 0 ? ndp.hopLimit() : hopLimit, destinationMac, routerAlert,
                 onFailure);
+    }
+
+    /**
+     * Sends an upper-layer packet, such as a UDP datagram whose checksum already covers
+     * {@code source}. Unicast goes out with the current default hop limit and multicast with hop
+     * limit 1, the default of RFC 3493 §5.2. Failures (no route, resolution failed, too big) go to
+     * {@code onFailure}.
+     */
+    public void sendUpperLayer(Ipv6Address source, Ipv6Address destination, IpProtocol protocol, byte[] payload,
+            Consumer<String> onFailure) {
+        if (!enabled) {
+            onFailure.accept("IPv6 is disabled on the interface");
+            return;
+        }
+        int hopLimit = destination.isMulticast() ? 1 : ndp.hopLimit();
+        send(source, destination, protocol, payload, hopLimit, null, false, onFailure);
     }
 
     private void send(Ipv6Address source, Ipv6Address destination, IpProtocol protocol, byte[] payload, int hopLimit, MacAddress destinationMac,

@@ -42,7 +42,9 @@ public final class MalformedPacketException extends Exception {
          * that its kind defines, or makes the option run past the end of the header or message
          * that contains it.
          */
-        BAD_OPTION_LENGTH;
+        BAD_OPTION_LENGTH,
+        /** A UDP datagram over IPv6 carries checksum zero, which RFC 8200 §8.1 forbids. */
+        ZERO_CHECKSUM;
 
         /** Returns the reason in counter spelling, for example {@code bad-checksum}. */
         public String counterSuffix() {

@@ -17,6 +17,7 @@
  *   <li>RFC 826, ARP: the packet layout and the field names ar$hrd, ar$pro, ar$op, ar$sha ...</li>
  *   <li>RFC 791, IPv4: the header, fragmentation fields and options.</li>
  *   <li>RFC 792, ICMP: message types, echo, destination unreachable, time exceeded.</li>
+ *   <li>RFC 768, UDP: the 8-byte header and the checksum over a pseudo-header.</li>
  *   <li>RFC 1071, the Internet checksum, which IPv4, ICMP, UDP and TCP share.</li>
  *   <li>RFC 1122, host requirements: which checks a host applies to received headers.</li>
  *   <li>RFC 8200, IPv6: the fixed header, the extension headers and their options, and the

@@ -28,7 +28,8 @@ class Icmpv6ErrorAndEchoTest {
     }
 
     private static byte[] udpPacket(Ipv6Address source, Ipv6Address destination) {
-        return Ipv6Fixture.ipv6(source, destination, IpProtocol.UDP.value(), 64, Frames.udp(5353, 9, new byte[12]));
+        // The checksum is mandatory over IPv6 (RFC 8200 §8.1): with checksum 0 the datagram would be dropped before the port lookup.
+        return Ipv6Fixture.ipv6(source, destination, IpProtocol.UDP.value(), 64, Ipv6Fixture.udp(source, destination, 5353, 9, new byte[12]));
     }
 
     @Test

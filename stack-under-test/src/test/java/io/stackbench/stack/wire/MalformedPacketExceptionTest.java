@@ -17,6 +17,7 @@ class MalformedPacketExceptionTest {
         "arp,      UNSUPPORTED_OPERATION,     arp.unsupported-operation",
         "icmpv6,   BAD_OPTION_LENGTH,         icmpv6.bad-option-length",
         "ipv6,     BAD_LENGTH,                ipv6.bad-length",
+        "udp,      ZERO_CHECKSUM,             udp.zero-checksum",
     })
     void counterNameJoinsProtocolAndReason(String protocol, MalformedPacketException.Reason reason, String counter) {
         MalformedPacketException e = new MalformedPacketException(protocol, reason, "detail");

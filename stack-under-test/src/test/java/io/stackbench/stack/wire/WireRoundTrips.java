@@ -95,4 +95,26 @@ final class WireRoundTrips {
             throw new AssertionError("emitted TCP segment did not parse: " + e.getMessage(), e);
         }
     }
+
+    /** Emits over IPv4 into a poisoned buffer and parses the result with the same addresses. */
+    static UdpRepr udp(UdpRepr repr, Ipv4Address source, Ipv4Address destination) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new UdpPacket(buffer), source, destination);
+        try {
+            return UdpRepr.parse(new UdpPacket(buffer), source, destination);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted UDP datagram did not parse: " + e.getMessage(), e);
+        }
+    }
+
+    /** Emits over IPv6 into a poisoned buffer and parses the result with the same addresses. */
+    static UdpRepr udp(UdpRepr repr, Ipv6Address source, Ipv6Address destination) {
+        byte[] buffer = Fixtures.poisoned(repr.bufferLength());
+        repr.emit(new UdpPacket(buffer), source, destination);
+        try {
+            return UdpRepr.parse(new UdpPacket(buffer), source, destination);
+        } catch (MalformedPacketException e) {
+            throw new AssertionError("emitted UDP datagram did not parse: " + e.getMessage(), e);
+        }
+    }
 }
