@@ -24,7 +24,7 @@ public final class Segment {
 
     /** Time between a frame and the copy the link makes of it, on the wire and on arrival. */
     public static final long DUPLICATE_GAP_NANOS = 1;
-    /** Most bytes the link flips in one corrupted frame. */
+    /** Maximum number of bytes the link flips in one corrupted frame. */
     public static final int MAX_CORRUPTED_BYTES = 3;
 
     private final Simulator simulator;
