@@ -183,6 +183,8 @@ public final class ScenarioRunner {
                     }
                 } else if (step instanceof StepSpec.Link link) {
                     simulator.scheduleAt(link.atNanos(), () -> setLink(link));
+                } else if (step instanceof StepSpec.LinkProfileStep change) {
+                    simulator.scheduleAt(change.atNanos(), () -> changeProfile(change));
                 } else if (step instanceof StepSpec.Restart restart) {
                     simulator.scheduleAt(restart.atNanos(), () -> restart(restart));
                 } else if (step instanceof StepSpec.RouterChange change) {
@@ -258,6 +260,13 @@ public final class ScenarioRunner {
                 stack.linkStateChanged(0, link.up());
             }
             events.add(new StackEvent(simulator.now(), link.node(), "bench.link", "step " + link.id() + ": link " + (link.up() ? "up" : "down")));
+        }
+
+        private void changeProfile(StepSpec.LinkProfileStep change) {
+            Segment segment = segments.get(change.segment());
+            segment.setProfile(change.change().applyTo(segment.profile()));
+            events.add(new StackEvent(simulator.now(), segment.name(), "bench.link-profile",
+                    "step " + change.id() + ": segment " + segment.name() + " now has " + change.change().describe()));
         }
 
         private void scheduleSnapshots() {

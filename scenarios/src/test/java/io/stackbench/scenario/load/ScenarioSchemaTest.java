@@ -66,6 +66,7 @@ class ScenarioSchemaTest {
             entry("pingStep", ScenarioLoader.PING_STEP_FIELDS),
             entry("linkDownStep", ScenarioLoader.LINK_STEP_FIELDS),
             entry("linkUpStep", ScenarioLoader.LINK_STEP_FIELDS),
+            entry("linkProfileStep", ScenarioLoader.LINK_PROFILE_STEP_FIELDS),
             entry("pingExpectation", ScenarioLoader.PING_EXPECT_FIELDS),
             entry("arpCacheExpectation", ScenarioLoader.ARP_CACHE_EXPECT_FIELDS),
             entry("cacheEntry", ScenarioLoader.CACHE_ENTRY_FIELDS),
@@ -110,7 +111,8 @@ class ScenarioSchemaTest {
               "duration": "5s",
               "limits": {"events": 1000000},
               "golden": false,
-              "segments": [{"name": "lan", "latency": "50us", "bandwidth": "1Gbit/s", "mtu": 1500, "queue": 65536, "loss": 0.1}],
+              "segments": [{"name": "lan", "latency": "50us", "bandwidth": "1Gbit/s", "mtu": 1500, "queue": 65536, "loss": 0.1,
+                            "duplication": 0.02, "reordering": 0.03, "reorderDelay": "2ms", "corruption": 0.01, "jitter": "20us"}],
               "nodes": [
                 {"name": "alice", "kind": "stack", "segment": "lan", "mac": "02:00:00:00:00:0a", "boot": ["--ipv4=10.0.0.1/24"]},
                 {"name": "bob", "kind": "arp-responder", "segment": "lan", "mac": "02:00:00:00:00:0b",
@@ -140,7 +142,10 @@ class ScenarioSchemaTest {
                 {"id": "reboot", "at": "4500ms", "do": "restart", "node": "alice", "boot": ["--ipv4=10.0.0.1/24"]},
                 {"id": "retire", "at": "3500ms", "do": "router-change", "node": "dave", "advertisement": {"routerLifetime": 0},
                  "send": false},
-                {"id": "bad-ra", "at": "2500ms", "do": "router-send", "node": "dave", "variant": "hop-limit-64"}
+                {"id": "bad-ra", "at": "2500ms", "do": "router-send", "node": "dave", "variant": "hop-limit-64"},
+                {"id": "worse-link", "at": "2200ms", "do": "link-profile", "segment": "lan", "latency": "60us", "bandwidth": "100Mbit/s",
+                 "mtu": 1400, "queue": 32768, "loss": 0.2, "duplication": 0.05, "reordering": 0.05, "reorderDelay": "1ms",
+                 "corruption": 0.02, "jitter": "10us"}
               ],
               "expect": [
                 {"type": "ping", "step": "ping-bob", "replies": 2, "error": "timed out"},
@@ -178,6 +183,7 @@ class ScenarioSchemaTest {
             entry("/steps/0", "pingStep"),
             entry("/steps/1", "linkDownStep"),
             entry("/steps/2", "linkUpStep"),
+            entry("/steps/6", "linkProfileStep"),
             entry("/expect/0", "pingExpectation"),
             entry("/expect/1", "arpCacheExpectation"),
             entry("/expect/1/contains/0", "cacheEntry"),
@@ -369,7 +375,7 @@ class ScenarioSchemaTest {
     void stepActionsMatchLoader() {
         assertThat(texts(definition("step").path("properties").path("do").path("enum"))).isEqualTo(new TreeSet<>(ScenarioLoader.STEP_ACTIONS));
         assertThat(branchesByDiscriminator("step", "do")).containsOnly(
-                entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"),
+                entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"), entry("link-profile", "linkProfileStep"),
                 entry("restart", "restartStep"), entry("router-change", "routerChangeStep"), entry("router-send", "routerSendStep"));
     }
 
