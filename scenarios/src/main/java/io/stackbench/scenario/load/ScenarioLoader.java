@@ -180,7 +180,7 @@ public final class ScenarioLoader {
         return segments;
     }
 
-    /** Reads the link-profile fields present in {@code object}; an absent field stays null. */
+    /** Reads the link-profile fields present in {@code object}. A field that is absent stays null. */
     private LinkProfileChange readProfile(JsonNode object, String p, JsonFields fields) {
         Long latency = given(object, "latency") ? fields.duration(object, p, "latency", 0, false) : null;
         Long bandwidth = null;

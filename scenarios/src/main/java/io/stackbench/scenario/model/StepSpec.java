@@ -24,7 +24,7 @@ public sealed interface StepSpec {
     record Link(String id, long atNanos, String node, boolean up) implements StepSpec {
     }
 
-    /** Changes the link profile of a segment from this time on; frames already in flight keep their timing. */
+    /** Changes the link profile of a segment from this time on. Frames already in flight keep their timing. */
     record LinkProfileStep(String id, long atNanos, String segment, LinkProfileChange change) implements StepSpec {
     }
 

@@ -322,8 +322,8 @@ public final class ScenarioRunner {
         /**
          * Returns one Interface Statistics Block per segment, taken when the run ends (the scenario's
          * duration, or the time an exhausted event budget stopped it). Every frame put on the wire
-         * counts as received, because the capture holds each of them, lost ones included, and every
-         * frame the link lost counts as dropped.
+         * counts as received, because the capture contains each of them, lost ones and the copies
+         * made by duplication included, and every frame the link lost counts as dropped.
          */
         private List<InterfaceStatistics> statistics() {
             long end = simulator.now();

@@ -279,6 +279,10 @@ public final class Segment {
      * Flips 1 to {@link #MAX_CORRUPTED_BYTES} distinct bytes after the Ethernet header, each with a
      * non-zero XOR mask, so every chosen byte changes.
      *
+     * <p>NOTE: the segment does not parse the frame, so a flip can land in Ethernet padding after
+     * the IP packet, and several flips can cancel out in a 16-bit ones' complement checksum. In
+     * both cases the receiver accepts the corrupted frame.
+     *
      * @return the flipped offsets from the start of the frame, ascending
      */
     private int[] corrupt(byte[] frame) {
