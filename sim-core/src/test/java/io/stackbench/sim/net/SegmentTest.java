@@ -217,7 +217,7 @@ class SegmentTest {
             simulator.runAll();
         }
 
-        /** Records a frame; its sequence number comes from the comment, because corruption may change its bytes. */
+        /** Records a frame. Its sequence number comes from the comment, because corruption may change its bytes. */
         private void record(Segment segment, long time, byte[] frame, String comment) {
             int sequence = Integer.parseInt(comment.split("[ ;]")[1]);
             sequenceOfArray.put(frame, sequence);
@@ -293,7 +293,7 @@ class SegmentTest {
     }
 
     @Test
-    void reorderedFrameIsRecordedWhenItGoesOnWire() {
+    void reorderedFrameRecordedAfterHold() {
         ImpairedRun run = new ImpairedRun(LinkProfile.DEFAULT.withReordering(0.3, 25_000), 1, 40, 10_000);
 
         for (Seen seen : run.recorded) {
@@ -364,7 +364,7 @@ class SegmentTest {
     }
 
     @Test
-    void jitterWithReorderingMayReorder() {
+    void jitterWithReorderingReorders() {
         LinkProfile profile = LinkProfile.DEFAULT.withJitter(5_000).withReordering(0.3, 20_000);
         ImpairedRun run = new ImpairedRun(profile, 1, 40, 1_000);
 
@@ -432,6 +432,23 @@ class SegmentTest {
         assertThat(actualDelivered).isEqualTo(expectedDelivered);
         assertThat(run.recorded).allMatch(seen -> seen.comment().equals("frame " + seen.sequence())
                 || seen.comment().equals("frame " + seen.sequence() + "; lost on link lan (seeded loss 0.5)"));
+    }
+
+    @Test
+    void profileChangeSparesFramesInFlight() {
+        Segment lan = segment(new LinkProfile(10_000, 0, 1500, 1_000_000, 0.0));
+        Nic a = attach(lan, "a", A);
+        attach(lan, "b", B);
+
+        a.transmit(frameTo(B, A), "before");
+        sim.scheduleAt(5_000, () -> lan.setProfile(lan.profile().withJitter(1_000).withDuplication(0.9)));
+        sim.scheduleAt(20_000, () -> a.transmit(frameTo(B, A), "after"));
+        sim.runAll();
+
+        assertThat(received.get(0)).isEqualTo("b@10000");
+        assertThat(recorded.get(0)).isEqualTo("0 before");
+        assertThat(recorded.get(1)).startsWith("20000 after");
+        assertThat(lan.framesDuplicated() + lan.framesJittered()).isPositive();
     }
 
     @Test
