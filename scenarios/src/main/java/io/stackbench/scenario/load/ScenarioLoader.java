@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stackbench.scenario.model.ExpectationSpec;
+import io.stackbench.scenario.model.LinkProfileChange;
 import io.stackbench.scenario.model.NodeSpec;
 import io.stackbench.scenario.model.Scenario;
 import io.stackbench.scenario.model.SegmentSpec;
@@ -39,7 +40,11 @@ public final class ScenarioLoader {
     static final Set<String> TOP_FIELDS = Set.of("$schema", "name", "description", "tags", "seed", "duration", "limits", "segments",
             "nodes", "steps", "expect", "golden");
     static final Set<String> LIMITS_FIELDS = Set.of("events");
-    static final Set<String> SEGMENT_FIELDS = Set.of("name", "latency", "bandwidth", "mtu", "queue", "loss");
+    /** The link-profile fields, shared by a segment and a link-profile step. */
+    private static final Set<String> PROFILE_FIELD_NAMES = Set.of("latency", "bandwidth", "mtu", "queue", "loss", "duplication", "reordering",
+            "reorderDelay", "corruption", "jitter");
+    static final Set<String> SEGMENT_FIELDS = union(Set.of("name"), PROFILE_FIELD_NAMES);
+    static final Set<String> LINK_PROFILE_STEP_FIELDS = union(Set.of("at", "do", "id", "segment"), PROFILE_FIELD_NAMES);
     static final Set<String> STACK_FIELDS = Set.of("name", "kind", "segment", "mac", "boot");
     static final Set<String> ARP_RESPONDER_FIELDS = Set.of("name", "kind", "segment", "mac", "entries", "announce", "echo");
     static final Set<String> ARP_ENTRY_FIELDS = Set.of("ip", "mac");
@@ -58,8 +63,8 @@ public final class ScenarioLoader {
     static final Set<String> ROUTER_CHANGE_STEP_FIELDS = Set.of("at", "do", "id", "node", "advertisement", "send");
     static final Set<String> ROUTER_SEND_STEP_FIELDS = Set.of("at", "do", "id", "node", "variant");
     static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder", "router", "dad-attacker", "na-spoofer", "raw");
-    static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up", "restart", "router-change", "router-send", "udp-bind",
-            "udp-send");
+    static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up", "link-profile", "restart", "router-change",
+            "router-send", "udp-bind", "udp-send");
     static final Set<String> EXPECT_TYPES = Set.of("ping", "arp-cache", "counter", "trace", "event", "boot-error", "addresses",
             "neighbors", "routers", "prefixes", "stack", "udp");
 
@@ -144,7 +149,7 @@ public final class ScenarioLoader {
 
         Map<String, SegmentSpec> segments = readSegments(root, fields);
         Map<String, NodeSpec> nodes = readNodes(root, fields, segments, duration, file);
-        Map<String, StepSpec> steps = readSteps(root, fields, nodes, duration);
+        Map<String, StepSpec> steps = readSteps(root, fields, nodes, segments, duration);
         List<ExpectationSpec> expectations = readExpectations(root, fields, nodes, segments, steps, duration);
         checkBootArguments(root, fields, nodes, expectations);
 
@@ -166,26 +171,48 @@ public final class ScenarioLoader {
                 continue;
             }
             String name = fields.string(s, p, "name", "segment-" + i, true, "\"lan\"");
-            LinkProfile d = LinkProfile.DEFAULT;
-            long latency = fields.duration(s, p, "latency", d.latencyNanos(), false);
-            long bandwidth = d.bandwidthBitsPerSecond();
-            String bandwidthText = fields.string(s, p, "bandwidth", null, false, "\"1Gbit/s\"");
-            if (bandwidthText != null) {
-                try {
-                    bandwidth = Units.parseBandwidth(bandwidthText);
-                } catch (IllegalArgumentException e) {
-                    fields.problem(p + "/bandwidth", s.get("bandwidth"), e.getMessage(), "write " + Units.BANDWIDTH_HELP);
-                }
-            }
-            int mtu = (int) fields.integer(s, p, "mtu", d.mtu(), 68, 65_535);
-            int queue = (int) fields.integer(s, p, "queue", d.queueLimitBytes(), 1, Integer.MAX_VALUE);
-            double loss = fields.fraction(s, p, "loss", 0.0);
+            LinkProfile profile = readProfile(s, p, fields).applyTo(LinkProfile.DEFAULT);
             if (segments.containsKey(name)) {
                 fields.problem(p + "/name", s.get("name"), "duplicate segment name \"" + name + "\"", "give each segment its own name");
             }
-            segments.putIfAbsent(name, new SegmentSpec(name, new LinkProfile(latency, bandwidth, mtu, queue, loss)));
+            segments.putIfAbsent(name, new SegmentSpec(name, profile));
         }
         return segments;
+    }
+
+    /** Reads the link-profile fields present in {@code object}. A field that is absent stays null. */
+    private LinkProfileChange readProfile(JsonNode object, String p, JsonFields fields) {
+        Long latency = given(object, "latency") ? fields.duration(object, p, "latency", 0, false) : null;
+        Long bandwidth = null;
+        String bandwidthText = fields.string(object, p, "bandwidth", null, false, "\"1Gbit/s\"");
+        if (bandwidthText != null) {
+            try {
+                bandwidth = Units.parseBandwidth(bandwidthText);
+            } catch (IllegalArgumentException e) {
+                fields.problem(p + "/bandwidth", object.get("bandwidth"), e.getMessage(), "write " + Units.BANDWIDTH_HELP);
+            }
+        }
+        Integer mtu = given(object, "mtu") ? (int) fields.integer(object, p, "mtu", LinkProfile.ETHERNET_MTU, 68, 65_535) : null;
+        Integer queue = given(object, "queue")
+                ? (int) fields.integer(object, p, "queue", LinkProfile.DEFAULT_QUEUE_LIMIT_BYTES, 1, Integer.MAX_VALUE) : null;
+        Double loss = given(object, "loss") ? fields.fraction(object, p, "loss", 0.0) : null;
+        Double duplication = given(object, "duplication") ? fields.fraction(object, p, "duplication", 0.0) : null;
+        Double reordering = given(object, "reordering") ? fields.fraction(object, p, "reordering", 0.0) : null;
+        Long reorderDelay = given(object, "reorderDelay") ? fields.duration(object, p, "reorderDelay", 0, false) : null;
+        Double corruption = given(object, "corruption") ? fields.fraction(object, p, "corruption", 0.0) : null;
+        Long jitter = given(object, "jitter") ? fields.duration(object, p, "jitter", 0, false) : null;
+        return new LinkProfileChange(latency, bandwidth, mtu, queue, loss, duplication, reordering, reorderDelay, corruption, jitter);
+    }
+
+    private static boolean given(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value != null && !value.isNull();
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
     }
 
     private Map<String, NodeSpec> readNodes(JsonNode root, JsonFields fields, Map<String, SegmentSpec> segments, long duration, Path file) {
@@ -303,7 +330,8 @@ public final class ScenarioLoader {
         return new NodeSpec.ArpResponder(name, segment, mac, entries, announcements, echo);
     }
 
-    private Map<String, StepSpec> readSteps(JsonNode root, JsonFields fields, Map<String, NodeSpec> nodes, long duration) {
+    private Map<String, StepSpec> readSteps(JsonNode root, JsonFields fields, Map<String, NodeSpec> nodes, Map<String, SegmentSpec> segments,
+            long duration) {
         Map<String, StepSpec> steps = new LinkedHashMap<>();
         List<JsonNode> list = fields.array(root, "", "steps");
         for (int i = 0; i < list.size(); i++) {
@@ -329,9 +357,17 @@ public final class ScenarioLoader {
                 fields.problem(p + "/at", s.get("at"), "step starts after the end of the scenario (" + SimTime.format(duration) + ")",
                         "use a time within the duration or extend \"duration\"");
             }
+            StepSpec step;
+            if (action.equals("link-profile")) {
+                step = readLinkProfileStep(s, p, fields, segments, id, at);
+                if (steps.containsKey(id)) {
+                    fields.problem(p + "/id", s.get("id"), "duplicate step id \"" + id + "\"", "give each step its own id");
+                }
+                steps.putIfAbsent(id, step);
+                continue;
+            }
             boolean routerStep = action.startsWith("router-");
             String node = routerStep ? routerNode(s, p, fields, nodes) : stackNode(s, p, fields, nodes);
-            StepSpec step;
             if (action.equals("restart")) {
                 fields.object(s, p, RESTART_STEP_FIELDS);
                 step = new StepSpec.Restart(id, at, node, bootArguments(s, p, fields));
@@ -377,6 +413,21 @@ public final class ScenarioLoader {
             steps.putIfAbsent(id, step);
         }
         return steps;
+    }
+
+    private StepSpec readLinkProfileStep(JsonNode s, String p, JsonFields fields, Map<String, SegmentSpec> segments, String id, long at) {
+        fields.object(s, p, LINK_PROFILE_STEP_FIELDS);
+        String segment = fields.string(s, p, "segment", null, true, "\"" + firstKey(segments, "lan") + "\"");
+        if (segment != null && !segments.containsKey(segment)) {
+            String closest = JsonFields.closest(segment, segments.keySet());
+            fields.problem(p + "/segment", s.get("segment"), "unknown segment \"" + segment + "\"",
+                    closest != null ? "did you mean \"" + closest + "\"?" : "use one of the segments: " + String.join(", ", segments.keySet()));
+        }
+        LinkProfileChange change = readProfile(s, p, fields);
+        if (change.isEmpty()) {
+            fields.problem(p, s, "a link-profile step changes no field", "add a link-profile field such as \"loss\": 0.1 or \"jitter\": \"20us\"");
+        }
+        return new StepSpec.LinkProfileStep(id, at, segment, change);
     }
 
     private String routerNode(JsonNode object, String p, JsonFields fields, Map<String, NodeSpec> nodes) {

@@ -24,6 +24,10 @@ public sealed interface StepSpec {
     record Link(String id, long atNanos, String node, boolean up) implements StepSpec {
     }
 
+    /** Changes the link profile of a segment from this time on. Frames already in flight keep their timing. */
+    record LinkProfileStep(String id, long atNanos, String segment, LinkProfileChange change) implements StepSpec {
+    }
+
     /** Stops a stack and boots it again with new arguments, as a unikernel restarted with a new command line. */
     record Restart(String id, long atNanos, String node, List<String> boot) implements StepSpec {
     }

@@ -187,6 +187,8 @@ public final class ScenarioRunner {
                     }
                 } else if (step instanceof StepSpec.Link link) {
                     simulator.scheduleAt(link.atNanos(), () -> setLink(link));
+                } else if (step instanceof StepSpec.LinkProfileStep change) {
+                    simulator.scheduleAt(change.atNanos(), () -> changeProfile(change));
                 } else if (step instanceof StepSpec.Restart restart) {
                     simulator.scheduleAt(restart.atNanos(), () -> restart(restart));
                 } else if (step instanceof StepSpec.RouterChange change) {
@@ -312,6 +314,13 @@ public final class ScenarioRunner {
             events.add(new StackEvent(simulator.now(), link.node(), "bench.link", "step " + link.id() + ": link " + (link.up() ? "up" : "down")));
         }
 
+        private void changeProfile(StepSpec.LinkProfileStep change) {
+            Segment segment = segments.get(change.segment());
+            segment.setProfile(change.change().applyTo(segment.profile()));
+            events.add(new StackEvent(simulator.now(), segment.name(), "bench.link-profile",
+                    "step " + change.id() + ": segment " + segment.name() + " now has " + change.change().describe()));
+        }
+
         private void scheduleSnapshots() {
             for (ExpectationSpec expectation : scenario.expectations()) {
                 String node = ExpectationJudge.snapshotNode(expectation);
@@ -365,8 +374,8 @@ public final class ScenarioRunner {
         /**
          * Returns one Interface Statistics Block per segment, taken when the run ends (the scenario's
          * duration, or the time an exhausted event budget stopped it). Every frame put on the wire
-         * counts as received, because the capture holds each of them, lost ones included, and every
-         * frame the link lost counts as dropped.
+         * counts as received, because the capture contains each of them, lost ones and the copies
+         * made by duplication included, and every frame the link lost counts as dropped.
          */
         private List<InterfaceStatistics> statistics() {
             long end = simulator.now();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.stackbench.scenario.library.Bench;
 import io.stackbench.scenario.model.ExpectationSpec;
 import io.stackbench.scenario.model.Scenario;
+import io.stackbench.scenario.model.StepSpec;
+import io.stackbench.sim.net.LinkProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -422,7 +424,75 @@ class ScenarioLoaderTest {
         ScenarioProblem problem = problems(json).get(0);
 
         assertThat(problem.message()).isEqualTo("unknown step action \"reboot-everything\"");
-        assertThat(problem.fix()).isEqualTo("use one of link-down, link-up, ping, restart, router-change, router-send, udp-bind, udp-send");
+        assertThat(problem.fix()).isEqualTo("use one of link-down, link-profile, link-up, ping, restart, router-change, router-send, udp-bind, udp-send");
+    }
+
+    @Test
+    void segmentReadsImpairments() throws Exception {
+        String json = valid("\"loss\": 0.1}", "\"loss\": 0.1, \"duplication\": 0.2, \"reordering\": 0.3, \"reorderDelay\": \"2ms\","
+                + " \"corruption\": 0.05, \"jitter\": \"20us\"}");
+
+        LinkProfile profile = load(json).segments().get(0).profile();
+
+        assertThat(profile.loss()).isEqualTo(0.1);
+        assertThat(profile.duplication()).isEqualTo(0.2);
+        assertThat(profile.reordering()).isEqualTo(0.3);
+        assertThat(profile.reorderDelayNanos()).isEqualTo(2_000_000);
+        assertThat(profile.corruption()).isEqualTo(0.05);
+        assertThat(profile.jitterNanos()).isEqualTo(20_000);
+    }
+
+    @Test
+    void segmentWithoutImpairmentsHasNone() throws Exception {
+        LinkProfile profile = load(VALID).segments().get(0).profile();
+
+        assertThat(profile).isEqualTo(new LinkProfile(50_000, 1_000_000_000, 1500, LinkProfile.DEFAULT_QUEUE_LIMIT_BYTES, 0.1));
+    }
+
+    @Test
+    void duplicationAboveOneIsRejected() throws Exception {
+        String json = valid("\"loss\": 0.1}", "\"loss\": 0.1, \"duplication\": 1.5}");
+
+        ScenarioProblem problem = onlyProblem(json);
+
+        assertThat(problem.jsonPath()).isEqualTo("/segments/0/duplication");
+        assertThat(problem.message()).isEqualTo("\"duplication\" must be a probability");
+    }
+
+    @Test
+    void linkProfileStepKeepsFieldsNotGiven() throws Exception {
+        String json = valid("\"target\": \"10.0.0.2\"}", "\"target\": \"10.0.0.2\"},\n"
+                + "    {\"id\": \"worse\", \"at\": \"2s\", \"do\": \"link-profile\", \"segment\": \"lan\", \"jitter\": \"5us\", \"corruption\": 0.2}");
+
+        StepSpec.LinkProfileStep step = (StepSpec.LinkProfileStep) load(json).steps().get(1);
+        LinkProfile before = new LinkProfile(50_000, 1_000_000_000, 1500, LinkProfile.DEFAULT_QUEUE_LIMIT_BYTES, 0.1);
+
+        assertThat(step.segment()).isEqualTo("lan");
+        assertThat(step.atNanos()).isEqualTo(2_000_000_000L);
+        assertThat(step.change().applyTo(before)).isEqualTo(before.withJitter(5_000).withCorruption(0.2));
+    }
+
+    @Test
+    void linkProfileStepNeedsKnownSegment() throws Exception {
+        String json = valid("\"target\": \"10.0.0.2\"}", "\"target\": \"10.0.0.2\"},\n"
+                + "    {\"at\": \"2s\", \"do\": \"link-profile\", \"segment\": \"lna\", \"loss\": 0.5}");
+
+        ScenarioProblem problem = onlyProblem(json);
+
+        assertThat(problem.jsonPath()).isEqualTo("/steps/1/segment");
+        assertThat(problem.message()).isEqualTo("unknown segment \"lna\"");
+        assertThat(problem.fix()).isEqualTo("did you mean \"lan\"?");
+    }
+
+    @Test
+    void linkProfileStepMustChangeSomething() throws Exception {
+        String json = valid("\"target\": \"10.0.0.2\"}", "\"target\": \"10.0.0.2\"},\n"
+                + "    {\"at\": \"2s\", \"do\": \"link-profile\", \"segment\": \"lan\"}");
+
+        ScenarioProblem problem = onlyProblem(json);
+
+        assertThat(problem.jsonPath()).isEqualTo("/steps/1");
+        assertThat(problem.message()).isEqualTo("a link-profile step changes no field");
     }
 
     @Test

@@ -66,6 +66,7 @@ class ScenarioSchemaTest {
             entry("pingStep", ScenarioLoader.PING_STEP_FIELDS),
             entry("linkDownStep", ScenarioLoader.LINK_STEP_FIELDS),
             entry("linkUpStep", ScenarioLoader.LINK_STEP_FIELDS),
+            entry("linkProfileStep", ScenarioLoader.LINK_PROFILE_STEP_FIELDS),
             entry("pingExpectation", ScenarioLoader.PING_EXPECT_FIELDS),
             entry("arpCacheExpectation", ScenarioLoader.ARP_CACHE_EXPECT_FIELDS),
             entry("cacheEntry", ScenarioLoader.CACHE_ENTRY_FIELDS),
@@ -113,7 +114,8 @@ class ScenarioSchemaTest {
               "duration": "5s",
               "limits": {"events": 1000000},
               "golden": false,
-              "segments": [{"name": "lan", "latency": "50us", "bandwidth": "1Gbit/s", "mtu": 1500, "queue": 65536, "loss": 0.1}],
+              "segments": [{"name": "lan", "latency": "50us", "bandwidth": "1Gbit/s", "mtu": 1500, "queue": 65536, "loss": 0.1,
+                            "duplication": 0.02, "reordering": 0.03, "reorderDelay": "2ms", "corruption": 0.01, "jitter": "20us"}],
               "nodes": [
                 {"name": "alice", "kind": "stack", "segment": "lan", "mac": "02:00:00:00:00:0a", "boot": ["--ipv4=10.0.0.1/24"]},
                 {"name": "bob", "kind": "arp-responder", "segment": "lan", "mac": "02:00:00:00:00:0b",
@@ -147,7 +149,10 @@ class ScenarioSchemaTest {
                 {"id": "bind", "at": "1s", "do": "udp-bind", "node": "alice", "port": 5000},
                 {"id": "hello", "at": "2s", "do": "udp-send", "node": "alice", "from": 5000, "target": "fe80::1", "port": 7,
                  "text": "hello", "count": 2, "interval": "100ms"},
-                {"at": "2s", "do": "udp-send", "node": "alice", "from": 5000, "target": "10.0.0.2", "port": 7, "bytes": 100}
+                {"at": "2s", "do": "udp-send", "node": "alice", "from": 5000, "target": "10.0.0.2", "port": 7, "bytes": 100},
+                {"id": "worse-link", "at": "2200ms", "do": "link-profile", "segment": "lan", "latency": "60us", "bandwidth": "100Mbit/s",
+                 "mtu": 1400, "queue": 32768, "loss": 0.2, "duplication": 0.05, "reordering": 0.05, "reorderDelay": "1ms",
+                 "corruption": 0.02, "jitter": "10us"}
               ],
               "expect": [
                 {"type": "ping", "step": "ping-bob", "replies": 2, "error": "timed out"},
@@ -187,6 +192,7 @@ class ScenarioSchemaTest {
             entry("/steps/0", "pingStep"),
             entry("/steps/1", "linkDownStep"),
             entry("/steps/2", "linkUpStep"),
+            entry("/steps/9", "linkProfileStep"),
             entry("/expect/0", "pingExpectation"),
             entry("/expect/1", "arpCacheExpectation"),
             entry("/expect/1/contains/0", "cacheEntry"),
@@ -382,7 +388,7 @@ class ScenarioSchemaTest {
     void stepActionsMatchLoader() {
         assertThat(texts(definition("step").path("properties").path("do").path("enum"))).isEqualTo(new TreeSet<>(ScenarioLoader.STEP_ACTIONS));
         assertThat(branchesByDiscriminator("step", "do")).containsOnly(
-                entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"),
+                entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"), entry("link-profile", "linkProfileStep"),
                 entry("restart", "restartStep"), entry("router-change", "routerChangeStep"), entry("router-send", "routerSendStep"),
                 entry("udp-bind", "udpBindStep"), entry("udp-send", "udpSendStep"));
     }

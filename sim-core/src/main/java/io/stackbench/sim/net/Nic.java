@@ -19,6 +19,8 @@ public final class Nic {
     private boolean up = true;
     private boolean promiscuous;
     long transmitFreeAt;
+    /** Arrival time of the latest frame from this interface that the link did not hold back. */
+    long lastArrival;
     long transmitDrops;
     long framesSent;
     long framesReceived;

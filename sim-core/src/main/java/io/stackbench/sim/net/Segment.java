@@ -1,8 +1,10 @@
 package io.stackbench.sim.net;
 
+import io.stackbench.sim.engine.SimTime;
 import io.stackbench.sim.engine.Simulator;
 import io.stackbench.sim.random.DeterministicRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +16,16 @@ import java.util.Map;
  * multicast only to the interfaces that joined the group, so a large segment does not make every
  * host parse every DAD probe.
  *
- * <p>Every frame put on the wire is recorded, with the link's verdict as a comment when the frame
- * was lost. Receivers are always served in attachment order, which keeps runs deterministic; the
+ * <p>Every frame put on the wire is recorded, with the link's verdict as a comment when an
+ * impairment touched it: lost, duplicated, held back, corrupted or delayed by jitter. Receivers are always served in attachment order, which keeps runs deterministic; the
  * hash maps here are only looked up, never iterated.
  */
 public final class Segment {
+
+    /** Time between a frame and the copy the link makes of it, on the wire and on arrival. */
+    public static final long DUPLICATE_GAP_NANOS = 1;
+    /** Maximum number of bytes the link flips in one corrupted frame. */
+    public static final int MAX_CORRUPTED_BYTES = 3;
 
     private final Simulator simulator;
     private final String name;
@@ -36,6 +43,10 @@ public final class Segment {
     private long framesLost;
     private long framesOversize;
     private long framesDelivered;
+    private long framesDuplicated;
+    private long framesReordered;
+    private long framesCorrupted;
+    private long framesJittered;
 
     public Segment(Simulator simulator, String name, int index, LinkProfile profile, DeterministicRandom random, FrameRecorder recorder) {
         this.simulator = simulator;
@@ -76,6 +87,7 @@ public final class Segment {
         return Collections.unmodifiableList(nics);
     }
 
+    /** Returns the frames recorded on the wire: every frame sent, lost ones and duplicate copies included. */
     public long framesOnWire() {
         return framesOnWire;
     }
@@ -88,9 +100,29 @@ public final class Segment {
         return framesOversize;
     }
 
-    /** Returns the number of (frame, receiver) deliveries made. */
+    /** Returns the number of (frame, receiver) deliveries made, copies made by duplication included. */
     public long framesDelivered() {
         return framesDelivered;
+    }
+
+    /** Returns the frames the link sent twice. */
+    public long framesDuplicated() {
+        return framesDuplicated;
+    }
+
+    /** Returns the frames the link held back so that later frames could overtake them. */
+    public long framesReordered() {
+        return framesReordered;
+    }
+
+    /** Returns the frames the link delivered with flipped bytes. */
+    public long framesCorrupted() {
+        return framesCorrupted;
+    }
+
+    /** Returns the frames the link delayed by a non-zero jitter. */
+    public long framesJittered() {
+        return framesJittered;
     }
 
     void join(Nic nic, MacAddress group) {
@@ -158,26 +190,135 @@ public final class Segment {
         }
     }
 
+    /**
+     * Applies the link's impairments to a frame whose transmission starts now. The draws come in a
+     * fixed order: loss, duplication, reordering, corruption (count, then offset and mask of each
+     * byte), jitter. An impairment set to 0 draws nothing, so a link with loss alone draws as before.
+     */
     private void putOnWire(Nic sender, byte[] frame, String comment, long serialization) {
-        framesOnWire++;
         LinkProfile link = profile;
+        long now = simulator.now();
         if (link.loss() > 0 && random.nextDouble() < link.loss()) {
             framesLost++;
-            recorder.record(this, simulator.now(), frame, join(comment, "lost on link " + name + " (seeded loss " + link.loss() + ")"));
+            record(now, frame, join(comment, "lost on link " + name + " (seeded loss " + link.loss() + ")"));
             return;
         }
-        recorder.record(this, simulator.now(), frame, comment);
+
+        boolean duplicate = link.duplication() > 0 && random.nextDouble() < link.duplication();
+        boolean reorder = link.reordering() > 0 && random.nextDouble() < link.reordering();
+        byte[] wireFrame = frame;
+        String wireComment = comment;
+        if (link.corruption() > 0 && random.nextDouble() < link.corruption() && frame.length > LinkProfile.ETHERNET_HEADER_LENGTH) {
+            wireFrame = frame.clone();
+            int[] offsets = corrupt(wireFrame);
+            framesCorrupted++;
+            wireComment = join(wireComment, "corrupted by link " + name + " (seeded corruption " + link.corruption()
+                    + "): flipped bytes at offsets " + joinOffsets(offsets));
+        }
+        long jitter = link.jitterNanos() > 0 ? random.nextLong(link.jitterNanos()) : 0;
+        long wireTime = now;
+        long arrival = now + serialization + link.latencyNanos() + jitter;
+        if (reorder) {
+            // A held frame neither waits for earlier frames nor makes later ones wait for it, so
+            // they overtake it. The capture shows it when it goes on the wire, after the hold.
+            framesReordered++;
+            wireTime = now + link.reorderDelayNanos();
+            arrival += link.reorderDelayNanos();
+            wireComment = join(wireComment, "held back " + SimTime.format(link.reorderDelayNanos()) + " by link " + name
+                    + " (seeded reordering " + link.reordering() + ")");
+        } else {
+            // Jitter never reorders the frames of one interface: a frame arrives no earlier than
+            // the frame its interface sent before it.
+            arrival = Math.max(arrival, sender.lastArrival);
+            sender.lastArrival = arrival;
+        }
+        if (jitter > 0) {
+            framesJittered++;
+            long late = arrival - (wireTime + serialization + link.latencyNanos());
+            wireComment = join(wireComment, "arrives " + SimTime.format(late) + " late by seeded jitter on link " + name);
+        }
+
+        byte[] sentFrame = wireFrame;
+        String sentComment = wireComment;
+        long sentArrival = arrival;
+        if (reorder) {
+            simulator.scheduleAt(wireTime, () -> emit(sender, sentFrame, sentComment, sentArrival));
+        } else {
+            emit(sender, sentFrame, sentComment, sentArrival);
+        }
+        if (duplicate) {
+            framesDuplicated++;
+            String copyComment = join(wireComment, "duplicate made by link " + name + " (seeded duplication " + link.duplication() + ")");
+            simulator.scheduleAt(wireTime + DUPLICATE_GAP_NANOS,
+                    () -> emit(sender, sentFrame, copyComment, sentArrival + DUPLICATE_GAP_NANOS));
+        }
+    }
+
+    /** Records a frame as on the wire now and delivers it to its receivers at {@code arrival}. */
+    private void emit(Nic sender, byte[] frame, String comment, long arrival) {
+        record(simulator.now(), frame, comment);
 
         List<Nic> receivers = receiversOf(sender, frame);
         if (receivers.isEmpty()) {
             return;
         }
-        simulator.scheduleAfter(serialization + link.latencyNanos(), () -> {
+        simulator.scheduleAt(arrival, () -> {
             for (Nic receiver : receivers) {
                 framesDelivered++;
                 receiver.deliver(frame);
             }
         });
+    }
+
+    private void record(long time, byte[] frame, String comment) {
+        framesOnWire++;
+        recorder.record(this, time, frame, comment);
+    }
+
+    /**
+     * Flips 1 to {@link #MAX_CORRUPTED_BYTES} distinct bytes after the Ethernet header, each with a
+     * non-zero XOR mask, so every chosen byte changes.
+     *
+     * <p>NOTE: the segment does not parse the frame, so a flip can land in Ethernet padding after
+     * the IP packet, and several flips can cancel out in a 16-bit ones' complement checksum. In
+     * both cases the receiver accepts the corrupted frame.
+     *
+     * @return the flipped offsets from the start of the frame, ascending
+     */
+    private int[] corrupt(byte[] frame) {
+        int payloadLength = frame.length - LinkProfile.ETHERNET_HEADER_LENGTH;
+        int count = 1 + random.nextInt(Math.min(MAX_CORRUPTED_BYTES, payloadLength));
+        int[] offsets = new int[count];
+        for (int i = 0; i < count; i++) {
+            int offset;
+            do {
+                offset = LinkProfile.ETHERNET_HEADER_LENGTH + random.nextInt(payloadLength);
+            } while (contains(offsets, i, offset));
+            offsets[i] = offset;
+            frame[offset] ^= (byte) (1 + random.nextInt(255));
+        }
+        Arrays.sort(offsets);
+        return offsets;
+    }
+
+    private static boolean contains(int[] values, int length, int value) {
+        for (int i = 0; i < length; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String joinOffsets(int[] offsets) {
+        StringBuilder text = new StringBuilder();
+        for (int offset : offsets) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(offset);
+        }
+        return text.toString();
     }
 
     private List<Nic> receiversOf(Nic sender, byte[] frame) {
