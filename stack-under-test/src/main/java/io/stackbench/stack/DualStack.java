@@ -7,6 +7,8 @@ import io.stackbench.sim.spi.SendListener;
 import io.stackbench.sim.spi.StackConfigurationException;
 import io.stackbench.sim.spi.StackHost;
 import io.stackbench.sim.spi.StackSnapshot;
+import io.stackbench.sim.spi.TcpConnection;
+import io.stackbench.sim.spi.TcpHandler;
 import io.stackbench.sim.spi.UdpListener;
 import io.stackbench.stack.arp.ArpLayer;
 import io.stackbench.stack.config.BootArgumentException;
@@ -15,6 +17,7 @@ import io.stackbench.stack.config.StackConfig;
 import io.stackbench.stack.icmpv4.Icmpv4Layer;
 import io.stackbench.stack.ipv4.Ipv4Layer;
 import io.stackbench.stack.ipv6.Ipv6Layer;
+import io.stackbench.stack.tcp.TcpLayer;
 import io.stackbench.stack.udp.UdpLayer;
 import io.stackbench.stack.wire.EtherType;
 import io.stackbench.stack.wire.EthernetFrame;
@@ -33,7 +36,7 @@ import java.util.TreeMap;
  * The dual-stack host that the bench tests, configured like a MirageOS 3.10 unikernel from boot
  * arguments. Ethernet input is dispatched by EtherType to ARP, IPv4 and IPv6; every frame that is
  * not processed is counted under a {@code drop.*} or {@code filter.*} reason, and no exception
- * leaves {@link #receive}. A bound UDP port receives over both families.
+ * leaves {@link #receive}. A bound UDP port and a TCP listener each receive over both families.
  */
 public final class DualStack implements HostedStack {
 
@@ -45,6 +48,7 @@ public final class DualStack implements HostedStack {
     private Icmpv4Layer icmpv4;
     private Ipv6Layer ipv6;
     private UdpLayer udp;
+    private TcpLayer tcp;
     private boolean running;
 
     @Override
@@ -63,6 +67,7 @@ public final class DualStack implements HostedStack {
         context = new StackContext(host, counters);
         running = true;
         udp = new UdpLayer(context);
+        tcp = new TcpLayer(context);
         host.event("boot", "booted with " + (host.bootArguments().isEmpty() ? "default arguments" : String.join(" ", host.bootArguments()))
                 + " on " + host.macAddress(StackContext.INTERFACE));
 
@@ -88,6 +93,8 @@ public final class DualStack implements HostedStack {
         ipv4.setIcmp(icmpv4);
         ipv4.setUdp(udp);
         udp.setIpv4(ipv4);
+        ipv4.setTcp(tcp);
+        tcp.setIpv4(ipv4);
         context.event("ipv4.address", address + "/" + prefixLength + " PREFERRED"
                 + (gateway == null ? ", no default gateway" : ", default gateway " + gateway));
         arp.announce();
@@ -97,6 +104,8 @@ public final class DualStack implements HostedStack {
         ipv6 = new Ipv6Layer(context, config.acceptRouterAdvertisements());
         ipv6.setUdp(udp);
         udp.setIpv6(ipv6);
+        ipv6.setTcp(tcp);
+        tcp.setIpv6(ipv6);
         Ipv6Address staticAddress = config.ipv6().map(i -> Ipv6Address.of(i.address())).orElse(null);
         int staticPrefixLength = config.ipv6().map(i -> i.prefixLength()).orElse(0);
         Ipv6Address staticRouter = config.ipv6Gateway().map(Ipv6Address::of).orElse(null);
@@ -117,6 +126,7 @@ public final class DualStack implements HostedStack {
         }
         ipv6 = null;
         udp = null;
+        tcp = null;
         arp = null;
         ipv4 = null;
         icmpv4 = null;
@@ -247,6 +257,22 @@ public final class DualStack implements HostedStack {
     }
 
     @Override
+    public void tcpListen(int port, TcpHandler handler) {
+        if (!running) {
+            throw new IllegalStateException("cannot listen on TCP port " + port + ": the stack is not running");
+        }
+        tcp.listen(port, handler);
+    }
+
+    @Override
+    public TcpConnection tcpConnect(InetAddress destination, int port, TcpHandler handler) {
+        if (!running) {
+            throw new IllegalStateException("cannot connect to TCP port " + port + ": the stack is not running");
+        }
+        return tcp.connect(destination, port, handler);
+    }
+
+    @Override
     public StackSnapshot snapshot() {
         List<StackSnapshot.Address> addresses = new ArrayList<>();
         List<StackSnapshot.Neighbor> neighbors = new ArrayList<>();
@@ -258,13 +284,14 @@ public final class DualStack implements HostedStack {
             routes.addAll(ipv4.routes());
         }
         List<StackSnapshot.UdpSocket> sockets = udp == null ? List.of() : udp.snapshot();
+        List<StackSnapshot.TcpSocket> tcpSockets = tcp == null ? List.of() : tcp.snapshot();
         if (ipv6 == null) {
             return new StackSnapshot(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null, false, List.of(),
-                    List.of(), 0, 0, sockets);
+                    List.of(), 0, 0, sockets, tcpSockets);
         }
         addresses.addAll(ipv6.ndp().addressSnapshot());
         neighbors.addAll(ipv6.ndp().neighborSnapshot());
         return new StackSnapshot(addresses, neighbors, routes, new TreeMap<>(counters.snapshot()), ipv4 != null, ipv6.isEnabled(),
-                ipv6.ndp().routerSnapshot(), ipv6.ndp().prefixSnapshot(), ipv6.ndp().hopLimit(), ipv6.ndp().linkMtu(), sockets);
+                ipv6.ndp().routerSnapshot(), ipv6.ndp().prefixSnapshot(), ipv6.ndp().hopLimit(), ipv6.ndp().linkMtu(), sockets, tcpSockets);
     }
 }

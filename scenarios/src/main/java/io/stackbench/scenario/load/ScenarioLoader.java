@@ -64,9 +64,9 @@ public final class ScenarioLoader {
     static final Set<String> ROUTER_SEND_STEP_FIELDS = Set.of("at", "do", "id", "node", "variant");
     static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder", "router", "dad-attacker", "na-spoofer", "raw");
     static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up", "link-profile", "restart", "router-change",
-            "router-send", "udp-bind", "udp-send");
+            "router-send", "udp-bind", "udp-send", "tcp-listen", "tcp-connect", "tcp-send", "tcp-close", "tcp-abort");
     static final Set<String> EXPECT_TYPES = Set.of("ping", "arp-cache", "counter", "trace", "event", "boot-error", "addresses",
-            "neighbors", "routers", "prefixes", "stack", "udp");
+            "neighbors", "routers", "prefixes", "stack", "udp", "tcp");
 
     private final JsonFactory factory = new JsonFactory();
     private final ObjectMapper mapper = new ObjectMapper(factory);
@@ -366,6 +366,16 @@ public final class ScenarioLoader {
                 steps.putIfAbsent(id, step);
                 continue;
             }
+            if (action.equals("tcp-send") || action.equals("tcp-close") || action.equals("tcp-abort")) {
+                // These name a connection, whose tcp-connect step names the node.
+                StepSpec connectionStep = action.equals("tcp-send") ? TcpSpecs.send(s, p, fields, id, at, steps)
+                        : TcpSpecs.close(s, p, fields, id, at, steps, action.equals("tcp-abort"));
+                if (steps.containsKey(id)) {
+                    fields.problem(p + "/id", s.get("id"), "duplicate step id \"" + id + "\"", "give each step its own id");
+                }
+                steps.putIfAbsent(id, connectionStep);
+                continue;
+            }
             boolean routerStep = action.startsWith("router-");
             String node = routerStep ? routerNode(s, p, fields, nodes) : stackNode(s, p, fields, nodes);
             if (action.equals("restart")) {
@@ -395,6 +405,10 @@ public final class ScenarioLoader {
                 step = UdpSpecs.bind(s, p, fields, id, at, node);
             } else if (action.equals("udp-send")) {
                 step = UdpSpecs.send(s, p, fields, id, at, node);
+            } else if (action.equals("tcp-listen")) {
+                step = TcpSpecs.listen(s, p, fields, id, at, node);
+            } else if (action.equals("tcp-connect")) {
+                step = TcpSpecs.connect(s, p, fields, id, at, node);
             } else if (action.equals("ping")) {
                 fields.object(s, p, PING_STEP_FIELDS);
                 InetAddress target = fields.address(s, p, "target", true);
@@ -486,6 +500,7 @@ public final class ScenarioLoader {
                 case "trace" -> readTraceExpectation(e, p, fields, segments, duration);
                 case "event" -> readEventExpectation(e, p, fields, nodes);
                 case "udp" -> UdpSpecs.expectation(e, p, fields, stackNode(e, p, fields, nodes), steps);
+                case "tcp" -> TcpSpecs.expectation(e, p, fields, steps, time(e, p, fields, duration), () -> stackNode(e, p, fields, nodes));
                 case "addresses", "neighbors", "routers", "prefixes", "stack" -> StateSpecs.read(type, e, p, fields, stackNode(e, p, fields, nodes),
                         time(e, p, fields, duration));
                 default -> readBootErrorExpectation(e, p, fields, nodes);

@@ -1,5 +1,6 @@
 package io.stackbench.scenario.model;
 
+import io.stackbench.sim.engine.SimTime;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -172,6 +173,37 @@ public sealed interface ExpectationSpec {
             }
             if (from != null) {
                 text.append(" from ").append(String.join(", ", from));
+            }
+            return text.toString();
+        }
+    }
+
+    /**
+     * TCP on a stack: the connections a listening port accepted ({@code port} set) or the one
+     * connection of a tcp-connect step ({@code connection} set). A value of -1 or null is not checked.
+     *
+     * @param state the RFC 9293 state at {@code atNanos}, CLOSED when no such connection exists then
+     * @param bytes data bytes delivered in order over the whole run
+     * @param sha256 lower-case hex SHA-256 of the bytes delivered, in order
+     * @param remote the distinct remote addresses, in any order
+     */
+    record Tcp(String path, String node, int port, String connection, String state, long atNanos, long bytes, String sha256,
+            List<String> remote) implements ExpectationSpec {
+        @Override
+        public String describe() {
+            StringBuilder text = new StringBuilder(connection != null ? "TCP connection " + connection + " of " + node
+                    : "TCP port " + port + " of " + node);
+            if (state != null) {
+                text.append(" is ").append(state).append(" at ").append(SimTime.format(atNanos));
+            }
+            if (bytes >= 0) {
+                text.append(", receives ").append(bytes).append(" byte(s)");
+            }
+            if (sha256 != null) {
+                text.append(" with SHA-256 ").append(sha256);
+            }
+            if (remote != null) {
+                text.append(", from ").append(String.join(", ", remote));
             }
             return text.toString();
         }

@@ -61,4 +61,28 @@ public sealed interface StepSpec {
     record UdpSend(String id, long atNanos, String node, int fromPort, InetAddress target, int port, byte[] payload, int count,
             long intervalNanos) implements StepSpec {
     }
+
+    /**
+     * Opens a TCP port of a stack for both families.
+     *
+     * @param handler what the bench does with each accepted connection: {@code echo} writes back
+     *     what it receives, {@code sink} only counts it, {@code log} also records "new tcp connection
+     *     from IP X on port N" as an event
+     */
+    record TcpListen(String id, long atNanos, String node, int port, String handler) implements StepSpec {
+        /** The handlers a tcp-listen step can name. */
+        public static final List<String> HANDLERS = List.of("echo", "sink", "log");
+    }
+
+    /** Opens a TCP connection from a stack; {@code id} names the connection in later steps and expectations. */
+    record TcpConnect(String id, long atNanos, String node, InetAddress target, int port) implements StepSpec {
+    }
+
+    /** Writes {@code payload} on the connection opened by the tcp-connect step {@code connection}. */
+    record TcpSend(String id, long atNanos, String connection, byte[] payload) implements StepSpec {
+    }
+
+    /** Closes ({@code abort} false) or resets ({@code abort} true) the connection of a tcp-connect step. */
+    record TcpClose(String id, long atNanos, String connection, boolean abort) implements StepSpec {
+    }
 }

@@ -27,10 +27,12 @@ final class ExpectationJudge {
     private final Map<String, List<PingAttempt>> pings;
     private final Map<String, StackSnapshot> snapshots;
     private final Map<String, List<UdpDelivery>> udpDeliveries;
+    private final Map<String, TcpRecord> tcpRecords;
     private final Function<String, Predicate<byte[]>> filterCompiler;
 
     ExpectationJudge(Scenario scenario, Capture capture, List<StackEvent> events, Map<String, String> bootErrors,
             Map<String, List<PingAttempt>> pings, Map<String, StackSnapshot> snapshots, Map<String, List<UdpDelivery>> udpDeliveries,
+            Map<String, TcpRecord> tcpRecords,
             Function<String, Predicate<byte[]>> filterCompiler) {
         this.scenario = scenario;
         this.capture = capture;
@@ -39,6 +41,7 @@ final class ExpectationJudge {
         this.pings = pings;
         this.snapshots = snapshots;
         this.udpDeliveries = udpDeliveries;
+        this.tcpRecords = tcpRecords;
         this.filterCompiler = filterCompiler;
     }
 
@@ -82,6 +85,12 @@ final class ExpectationJudge {
             return result(expectation, verdict.passed(), verdict.actual());
         } else if (expectation instanceof ExpectationSpec.Udp udp) {
             return UdpJudge.judge(udp, udpDeliveries.getOrDefault(udpKey(udp.node(), udp.port()), List.of()));
+        } else if (expectation instanceof ExpectationSpec.Tcp tcp) {
+            StackSnapshot snapshot = tcp.state() == null ? null : snapshot(tcp.node(), tcp.atNanos());
+            if (tcp.state() != null && snapshot == null) {
+                return result(expectation, false, tcp.node() + " was not running at " + SimTime.format(tcp.atNanos()));
+            }
+            return TcpJudge.judge(tcp, tcpRecords.get(tcpKey(tcp.node(), tcp.port(), tcp.connection())), snapshot);
         } else if (expectation instanceof ExpectationSpec.BootError bootError) {
             String error = bootErrors.get(bootError.node());
             boolean passed = error != null && error.contains(bootError.contains());
@@ -190,6 +199,11 @@ final class ExpectationJudge {
     }
 
     /** Returns the key of a bound port's deliveries, such as {@code alice 5000}. */
+    /** Returns the key of a tcp-connect step's connection, or of a listening port when {@code connection} is null. */
+    static String tcpKey(String node, int port, String connection) {
+        return connection != null ? "connection " + connection : node + " port " + port;
+    }
+
     static String udpKey(String node, int port) {
         return node + " " + port;
     }
@@ -210,6 +224,8 @@ final class ExpectationJudge {
             return e.node();
         } else if (expectation instanceof ExpectationSpec.StackState e) {
             return e.node();
+        } else if (expectation instanceof ExpectationSpec.Tcp e && e.state() != null) {
+            return e.node();
         }
         return null;
     }
@@ -229,6 +245,8 @@ final class ExpectationJudge {
         } else if (expectation instanceof ExpectationSpec.Prefixes e) {
             return e.atNanos();
         } else if (expectation instanceof ExpectationSpec.StackState e) {
+            return e.atNanos();
+        } else if (expectation instanceof ExpectationSpec.Tcp e) {
             return e.atNanos();
         }
         return -1;

@@ -31,6 +31,8 @@ import io.stackbench.sim.spi.SendListener;
 import io.stackbench.sim.spi.StackConfigurationException;
 import io.stackbench.sim.spi.StackEvent;
 import io.stackbench.sim.spi.StackSnapshot;
+import io.stackbench.sim.spi.TcpConnection;
+import io.stackbench.sim.spi.TcpHandler;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +82,8 @@ public final class ScenarioRunner {
         private final Map<String, StackSnapshot> snapshots = new LinkedHashMap<>();
         /** Datagrams received by each bound port, keyed by {@link ExpectationJudge#udpKey}. */
         private final Map<String, List<UdpDelivery>> udpDeliveries = new LinkedHashMap<>();
+        /** What each listening port and each tcp-connect step saw, keyed by {@link ExpectationJudge#tcpKey}. */
+        private final Map<String, TcpRecord> tcpRecords = new LinkedHashMap<>();
         private String cause;
 
         Run(Scenario scenario) {
@@ -104,7 +108,7 @@ public final class ScenarioRunner {
 
             Capture capture = buildCapture();
             List<ExpectationResult> results = new ExpectationJudge(scenario, capture, events, bootErrors, pings, snapshots, udpDeliveries,
-                    filterCompiler).judge();
+                    tcpRecords, filterCompiler).judge();
             long delivered = segments.values().stream().mapToLong(Segment::framesDelivered).sum();
             return new RunResult(scenario, capture, List.copyOf(events), bootErrors, pings, results, abortReason, simulator.eventsRun(),
                     delivered);
@@ -197,6 +201,14 @@ public final class ScenarioRunner {
                     simulator.scheduleAt(send.atNanos(), () -> ((RouterPeer) peers.get(send.node())).send(send.variant(), "step " + send.id()));
                 } else if (step instanceof StepSpec.UdpBind bind) {
                     simulator.scheduleAt(bind.atNanos(), () -> udpBind(bind));
+                } else if (step instanceof StepSpec.TcpListen listen) {
+                    simulator.scheduleAt(listen.atNanos(), () -> tcpListen(listen));
+                } else if (step instanceof StepSpec.TcpConnect connect) {
+                    simulator.scheduleAt(connect.atNanos(), () -> tcpConnect(connect));
+                } else if (step instanceof StepSpec.TcpSend send) {
+                    simulator.scheduleAt(send.atNanos(), () -> tcpSend(send));
+                } else if (step instanceof StepSpec.TcpClose close) {
+                    simulator.scheduleAt(close.atNanos(), () -> tcpClose(close));
                 } else if (step instanceof StepSpec.UdpSend send) {
                     for (int n = 0; n < send.count(); n++) {
                         int number = n;
@@ -276,6 +288,137 @@ public final class ScenarioRunner {
                 stack.udpSend(send.fromPort(), send.target(), send.port(), send.payload().clone(), listener);
             } finally {
                 cause = null;
+            }
+        }
+
+        private void tcpListen(StepSpec.TcpListen listen) {
+            HostedStack stack = stacks.get(listen.node());
+            String step = "step " + listen.id() + ": ";
+            if (stack == null) {
+                tcpFailed(listen.node(), step + "cannot listen on TCP port " + listen.port() + ": node is not running");
+                return;
+            }
+            TcpRecord record = tcpRecords.computeIfAbsent(ExpectationJudge.tcpKey(listen.node(), listen.port(), null), key -> new TcpRecord());
+            try {
+                stack.tcpListen(listen.port(), new BenchTcpHandler(listen.node(), listen.handler(), record));
+                events.add(new StackEvent(simulator.now(), listen.node(), "bench.tcp-listen", step + "TCP port " + listen.port() + " listens, handler "
+                        + listen.handler()));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                tcpFailed(listen.node(), step + e.getMessage());
+            }
+        }
+
+        private void tcpConnect(StepSpec.TcpConnect connect) {
+            HostedStack stack = stacks.get(connect.node());
+            String step = "step " + connect.id() + ": ";
+            if (stack == null) {
+                tcpFailed(connect.node(), step + "cannot connect: node is not running");
+                return;
+            }
+            TcpRecord record = tcpRecords.computeIfAbsent(ExpectationJudge.tcpKey(connect.node(), 0, connect.id()), key -> new TcpRecord());
+            cause = step + "connect to " + Addresses.format(connect.target()) + " port " + connect.port();
+            try {
+                record.connection = stack.tcpConnect(connect.target(), connect.port(), new BenchTcpHandler(connect.node(), "client", record));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                tcpFailed(connect.node(), step + e.getMessage());
+            } finally {
+                cause = null;
+            }
+        }
+
+        private void tcpSend(StepSpec.TcpSend send) {
+            TcpRecord record = tcpRecords.get(ExpectationJudge.tcpKey(null, 0, send.connection()));
+            String node = nodeOfConnection(send.connection());
+            if (record == null || record.connection == null) {
+                tcpFailed(node, "step " + send.id() + ": connection " + send.connection() + " was not opened");
+                return;
+            }
+            cause = "step " + send.id() + ": send " + send.payload().length + " bytes on " + send.connection();
+            try {
+                record.connection.write(send.payload().clone());
+            } catch (IllegalStateException e) {
+                tcpFailed(node, "step " + send.id() + ": " + e.getMessage());
+            } finally {
+                cause = null;
+            }
+        }
+
+        private void tcpClose(StepSpec.TcpClose close) {
+            TcpRecord record = tcpRecords.get(ExpectationJudge.tcpKey(null, 0, close.connection()));
+            if (record == null || record.connection == null) {
+                tcpFailed(nodeOfConnection(close.connection()), "step " + close.id() + ": connection " + close.connection() + " was not opened");
+                return;
+            }
+            cause = "step " + close.id() + ": " + (close.abort() ? "abort " : "close ") + close.connection();
+            try {
+                if (close.abort()) {
+                    record.connection.abort();
+                } else {
+                    record.connection.close();
+                }
+            } finally {
+                cause = null;
+            }
+        }
+
+        private String nodeOfConnection(String connection) {
+            return scenario.steps().stream().filter(s -> s instanceof StepSpec.TcpConnect c && c.id().equals(connection))
+                    .map(s -> ((StepSpec.TcpConnect) s).node()).findFirst().orElse("?");
+        }
+
+        /** Records a failed TCP step as an event, which an event expectation of kind bench.tcp-failed can check. */
+        private void tcpFailed(String node, String message) {
+            events.add(new StackEvent(simulator.now(), node, "bench.tcp-failed", message));
+        }
+
+        /**
+         * The bench's side of a TCP connection. {@code mode} is a tcp-listen handler (echo, sink, log),
+         * all of which close when the peer closes, or "client" for a tcp-connect step, which closes only
+         * on a tcp-close step.
+         */
+        private final class BenchTcpHandler implements TcpHandler {
+            private final String node;
+            private final String mode;
+            private final TcpRecord record;
+
+            BenchTcpHandler(String node, String mode, TcpRecord record) {
+                this.node = node;
+                this.mode = mode;
+                this.record = record;
+            }
+
+            @Override
+            public void onEstablished(TcpConnection connection) {
+                record.connected(connection);
+                String remote = Addresses.format(connection.remoteAddress());
+                events.add(new StackEvent(simulator.now(), node, "bench.tcp-established", "TCP connection " + connection.localPort() + " <-> "
+                        + remote + " " + connection.remotePort() + " ESTABLISHED"));
+                if (mode.equals("log")) {
+                    // The message of the MirageOS stackv4v6 example, which names the remote port.
+                    events.add(new StackEvent(simulator.now(), node, "bench.tcp-log", "new tcp connection from IP " + remote + " on port "
+                            + connection.remotePort()));
+                }
+            }
+
+            @Override
+            public void onData(TcpConnection connection, byte[] data) {
+                record.received(data);
+                if (mode.equals("echo")) {
+                    connection.write(data);
+                }
+            }
+
+            @Override
+            public void onRemoteClose(TcpConnection connection) {
+                if (!mode.equals("client")) {
+                    connection.close();
+                }
+            }
+
+            @Override
+            public void onClosed(TcpConnection connection, String reason) {
+                events.add(new StackEvent(simulator.now(), node, "bench.tcp-closed", "TCP connection " + connection.localPort() + " <-> "
+                        + Addresses.format(connection.remoteAddress()) + " " + connection.remotePort() + ": " + reason));
             }
         }
 

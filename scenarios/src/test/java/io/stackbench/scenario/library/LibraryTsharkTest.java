@@ -85,7 +85,9 @@ class LibraryTsharkTest {
      * peer moves 10.0.0.9 to a new MAC address, which tshark reports as a duplicate address.
      */
     private static final Map<String, List<String>> EXPECTED_WARNINGS = Map.of(
-            "arp/gratuitous-moves-entry", List.of("Duplicate IP address configured (10.0.0.9)"));
+            "arp/gratuitous-moves-entry", List.of("Duplicate IP address configured (10.0.0.9)"),
+            // The scenario checks that a closed port answers with RST, which tshark flags as a warning.
+            "tcp/closed-port-reset", List.of("Connection reset (RST)"));
 
     /** A literal IPv4 or IPv6 address as tshark prints it, so that parsing it never needs DNS. */
     private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");

@@ -424,7 +424,7 @@ class ScenarioLoaderTest {
         ScenarioProblem problem = problems(json).get(0);
 
         assertThat(problem.message()).isEqualTo("unknown step action \"reboot-everything\"");
-        assertThat(problem.fix()).isEqualTo("use one of link-down, link-profile, link-up, ping, restart, router-change, router-send, udp-bind, udp-send");
+        assertThat(problem.fix()).isEqualTo("use one of link-down, link-profile, link-up, ping, restart, router-change, router-send, tcp-abort, tcp-close, tcp-connect, tcp-listen, tcp-send, udp-bind, udp-send");
     }
 
     @Test
@@ -515,7 +515,8 @@ class ScenarioLoaderTest {
         ScenarioProblem problem = onlyProblem(json);
 
         assertThat(problem.message()).isEqualTo("unknown expectation type \"latency-histogram\"");
-        assertThat(problem.fix()).isEqualTo("use one of addresses, arp-cache, boot-error, counter, event, neighbors, ping, prefixes, routers, stack, trace, udp");
+        assertThat(problem.fix()).isEqualTo("use one of addresses, arp-cache, boot-error, counter, event, neighbors, ping, prefixes, routers, stack, tcp, "
+                + "trace, udp");
     }
 
     // ---- duplicates ----

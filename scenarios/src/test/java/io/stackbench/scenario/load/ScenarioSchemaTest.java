@@ -53,7 +53,8 @@ class ScenarioSchemaTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The classes whose static *_FIELDS sets list the fields the loader allows in each object type. */
-    private static final List<Class<?>> LOADER_CLASSES = List.of(ScenarioLoader.class, PeerSpecs.class, StateSpecs.class, UdpSpecs.class);
+    private static final List<Class<?>> LOADER_CLASSES = List.of(ScenarioLoader.class, PeerSpecs.class, StateSpecs.class, UdpSpecs.class,
+            TcpSpecs.class);
 
     /** The loader's allowed fields for each closed object definition of the schema. */
     private static final Map<String, Set<String>> FIELDS_BY_DEFINITION = Map.ofEntries(
@@ -95,7 +96,13 @@ class ScenarioSchemaTest {
             entry("stackStateExpectation", StateSpecs.STACK_STATE_FIELDS),
             entry("udpBindStep", UdpSpecs.UDP_BIND_STEP_FIELDS),
             entry("udpSendStep", UdpSpecs.UDP_SEND_STEP_FIELDS),
-            entry("udpExpectation", UdpSpecs.UDP_EXPECT_FIELDS));
+            entry("udpExpectation", UdpSpecs.UDP_EXPECT_FIELDS),
+            entry("tcpListenStep", TcpSpecs.TCP_LISTEN_STEP_FIELDS),
+            entry("tcpConnectStep", TcpSpecs.TCP_CONNECT_STEP_FIELDS),
+            entry("tcpSendStep", TcpSpecs.TCP_SEND_STEP_FIELDS),
+            entry("tcpCloseStep", TcpSpecs.TCP_CLOSE_STEP_FIELDS),
+            entry("tcpAbortStep", TcpSpecs.TCP_CLOSE_STEP_FIELDS),
+            entry("tcpExpectation", TcpSpecs.TCP_EXPECT_FIELDS));
 
     /** Name of the capture file that the sample's raw peer sends, copied next to each scenario the tests write. */
     private static final String SAMPLE_CAPTURE = "frames.pcapng";
@@ -152,7 +159,13 @@ class ScenarioSchemaTest {
                 {"at": "2s", "do": "udp-send", "node": "alice", "from": 5000, "target": "10.0.0.2", "port": 7, "bytes": 100},
                 {"id": "worse-link", "at": "2200ms", "do": "link-profile", "segment": "lan", "latency": "60us", "bandwidth": "100Mbit/s",
                  "mtu": 1400, "queue": 32768, "loss": 0.2, "duplication": 0.05, "reordering": 0.05, "reorderDelay": "1ms",
-                 "corruption": 0.02, "jitter": "10us"}
+                 "corruption": 0.02, "jitter": "10us"},
+                {"id": "web", "at": "1s", "do": "tcp-listen", "node": "alice", "port": 80, "handler": "log"},
+                {"id": "conn-1", "at": "2s", "do": "tcp-connect", "node": "alice", "target": "10.0.0.2", "port": 80},
+                {"id": "say-hello", "at": "3s", "do": "tcp-send", "connection": "conn-1", "text": "hello"},
+                {"at": "3s", "do": "tcp-send", "connection": "conn-1", "bytes": 100},
+                {"id": "bye", "at": "4s", "do": "tcp-close", "connection": "conn-1"},
+                {"id": "reset", "at": "4500ms", "do": "tcp-abort", "connection": "conn-1"}
               ],
               "expect": [
                 {"type": "ping", "step": "ping-bob", "replies": 2, "error": "timed out"},
@@ -174,7 +187,10 @@ class ScenarioSchemaTest {
                 {"type": "prefixes", "node": "alice", "at": "3s", "contains": ["2001:db8:1::/64"], "absent": ["2001:db8:2::/64"]},
                 {"type": "stack", "node": "alice", "at": "3s", "hopLimit": 32, "mtu": 1400, "ipv4": true, "ipv6": true},
                 {"type": "udp", "node": "alice", "port": 5000, "datagrams": 2, "bytes": 10,
-                 "sha256": "936a185caaa266bb9cbe981e9e05cb78cd732b0b3280eb944412bb6f8f8f07af", "from": ["10.0.0.2 7", "fe80::1 7"]}
+                 "sha256": "936a185caaa266bb9cbe981e9e05cb78cd732b0b3280eb944412bb6f8f8f07af", "from": ["10.0.0.2 7", "fe80::1 7"]},
+                {"type": "tcp", "node": "alice", "port": 80, "state": "LISTEN", "at": "3s", "bytes": 5,
+                 "sha256": "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", "remote": ["10.0.0.2", "fe80::1"]},
+                {"type": "tcp", "connection": "conn-1", "state": "ESTABLISHED"}
               ]
             }
             """;
@@ -225,7 +241,15 @@ class ScenarioSchemaTest {
             entry("/steps/6", "udpBindStep"),
             entry("/steps/7", "udpSendStep"),
             entry("/steps/8", "udpSendStep"),
-            entry("/expect/12", "udpExpectation"));
+            entry("/expect/12", "udpExpectation"),
+            entry("/steps/10", "tcpListenStep"),
+            entry("/steps/11", "tcpConnectStep"),
+            entry("/steps/12", "tcpSendStep"),
+            entry("/steps/13", "tcpSendStep"),
+            entry("/steps/14", "tcpCloseStep"),
+            entry("/steps/15", "tcpAbortStep"),
+            entry("/expect/13", "tcpExpectation"),
+            entry("/expect/14", "tcpExpectation"));
 
     private static JsonNode schema;
     private static SchemaChecker checker;
@@ -390,7 +414,9 @@ class ScenarioSchemaTest {
         assertThat(branchesByDiscriminator("step", "do")).containsOnly(
                 entry("ping", "pingStep"), entry("link-down", "linkDownStep"), entry("link-up", "linkUpStep"), entry("link-profile", "linkProfileStep"),
                 entry("restart", "restartStep"), entry("router-change", "routerChangeStep"), entry("router-send", "routerSendStep"),
-                entry("udp-bind", "udpBindStep"), entry("udp-send", "udpSendStep"));
+                entry("udp-bind", "udpBindStep"), entry("udp-send", "udpSendStep"), entry("tcp-listen", "tcpListenStep"),
+                entry("tcp-connect", "tcpConnectStep"), entry("tcp-send", "tcpSendStep"), entry("tcp-close", "tcpCloseStep"),
+                entry("tcp-abort", "tcpAbortStep"));
     }
 
     @Test
@@ -412,7 +438,8 @@ class ScenarioSchemaTest {
                 entry("ping", "pingExpectation"), entry("arp-cache", "arpCacheExpectation"), entry("counter", "counterExpectation"),
                 entry("trace", "traceExpectation"), entry("event", "eventExpectation"), entry("boot-error", "bootErrorExpectation"),
                 entry("addresses", "addressesExpectation"), entry("neighbors", "neighborsExpectation"), entry("routers", "routersExpectation"),
-                entry("prefixes", "prefixesExpectation"), entry("stack", "stackStateExpectation"), entry("udp", "udpExpectation"));
+                entry("prefixes", "prefixesExpectation"), entry("stack", "stackStateExpectation"), entry("udp", "udpExpectation"),
+                entry("tcp", "tcpExpectation"));
     }
 
     // ---- required fields, checked against the loader's behaviour ----

@@ -50,6 +50,26 @@ public interface HostedStack {
      */
     void udpSend(int localPort, InetAddress destination, int port, byte[] payload, SendListener listener);
 
+    /**
+     * Opens TCP {@code port} for passive opens over both families (RFC 9293 OPEN, passive).
+     * {@code handler} receives the events of every connection the port accepts.
+     *
+     * @throws IllegalArgumentException when {@code port} is not 1 to 65535
+     * @throws IllegalStateException when the stack is not running or the port already has a listener
+     */
+    void tcpListen(int port, TcpHandler handler);
+
+    /**
+     * Opens a TCP connection to {@code destination}, an address of either family, and {@code port}
+     * (RFC 9293 OPEN, active). The stack chooses the source address by the destination's family and
+     * an ephemeral local port. The outcome reaches {@code handler}.
+     *
+     * @throws IllegalArgumentException when {@code port} is not 1 to 65535
+     * @throws IllegalStateException when the stack is not running, the destination's family is
+     *     disabled or has no usable source address, or the connection table is full
+     */
+    TcpConnection tcpConnect(InetAddress destination, int port, TcpHandler handler);
+
     /** Returns the stack's current state for assertions. */
     StackSnapshot snapshot();
 }

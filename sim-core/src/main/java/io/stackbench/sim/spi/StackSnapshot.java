@@ -21,6 +21,7 @@ import java.util.SortedMap;
  * @param hopLimit the hop limit of IPv6 packets the stack originates, or 0 without IPv6
  * @param linkMtu the IPv6 link MTU in use, or 0 without IPv6
  * @param udpSockets the bound UDP ports in port order
+ * @param tcpConnections the TCP listeners and connections, in the order the stack created them
  */
 public record StackSnapshot(
         List<Address> addresses,
@@ -33,7 +34,8 @@ public record StackSnapshot(
         List<Prefix> prefixes,
         int hopLimit,
         int linkMtu,
-        List<UdpSocket> udpSockets) {
+        List<UdpSocket> udpSockets,
+        List<TcpSocket> tcpConnections) {
 
     /** The expiry time of a lifetime that never ends (0xffffffff seconds in Neighbour Discovery). */
     public static final long INFINITE = Long.MAX_VALUE;
@@ -42,6 +44,14 @@ public record StackSnapshot(
     public StackSnapshot(List<Address> addresses, List<Neighbor> neighbors, List<Route> routes, SortedMap<String, Long> counters,
             boolean ipv4Enabled, boolean ipv6Enabled, List<Router> defaultRouters, List<Prefix> prefixes, int hopLimit, int linkMtu) {
         this(addresses, neighbors, routes, counters, ipv4Enabled, ipv6Enabled, defaultRouters, prefixes, hopLimit, linkMtu, List.of());
+    }
+
+    /** Creates a snapshot with no TCP listener or connection. */
+    public StackSnapshot(List<Address> addresses, List<Neighbor> neighbors, List<Route> routes, SortedMap<String, Long> counters,
+            boolean ipv4Enabled, boolean ipv6Enabled, List<Router> defaultRouters, List<Prefix> prefixes, int hopLimit, int linkMtu,
+            List<UdpSocket> udpSockets) {
+        this(addresses, neighbors, routes, counters, ipv4Enabled, ipv6Enabled, defaultRouters, prefixes, hopLimit, linkMtu, udpSockets,
+                List.of());
     }
 
     /** Returns a snapshot of an IPv4-only stack, with no IPv6 state and no bound UDP port. */
@@ -56,6 +66,19 @@ public record StackSnapshot(
      * @param bytesReceived payload bytes delivered, headers not included
      */
     public record UdpSocket(int port, long datagramsReceived, long bytesReceived, long datagramsSent) {
+    }
+
+    /**
+     * One TCP listener or connection with its RFC 9293 control block. Sequence numbers are
+     * unsigned 32-bit values. A listener has state LISTEN, no remote endpoint and zero elsewhere.
+     *
+     * @param remoteAddress the peer, of either family, or null for a listener
+     * @param rto the retransmission timeout in nanoseconds (RFC 6298)
+     * @param retransmissions segments sent again after a retransmission timeout
+     * @param bytesReceived data bytes delivered in order to the handler
+     */
+    public record TcpSocket(InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort, String state,
+            long sndUna, long sndNxt, long sndWnd, long rcvNxt, long rcvWnd, long rto, long retransmissions, long bytesReceived) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.stackbench.sim.spi.StackSnapshot;
 import io.stackbench.stack.StackContext;
 import io.stackbench.stack.arp.ArpLayer;
 import io.stackbench.stack.icmpv4.Icmpv4Layer;
+import io.stackbench.stack.tcp.TcpLayer;
 import io.stackbench.stack.udp.UdpLayer;
 import io.stackbench.stack.wire.IpProtocol;
 import io.stackbench.stack.wire.Ipv4Address;
@@ -30,6 +31,7 @@ public final class Ipv4Layer {
     private final ArpLayer arp;
     private Icmpv4Layer icmp;
     private UdpLayer udp;
+    private TcpLayer tcp;
     private int nextIdentification;
 
     /**
@@ -50,6 +52,10 @@ public final class Ipv4Layer {
 
     public void setUdp(UdpLayer udp) {
         this.udp = udp;
+    }
+
+    public void setTcp(TcpLayer tcp) {
+        this.tcp = tcp;
     }
 
     public Ipv4Address address() {
@@ -96,8 +102,7 @@ public final class Ipv4Layer {
                 icmp.sendPortUnreachable(ip, frame, offset, length);
             }
         } else if (protocol.equals(IpProtocol.TCP)) {
-            // TODO: RFC 9293 §3.10.7.1, answer a segment for a closed port with RST once TCP exists.
-            context.counters().drop("tcp.not-implemented");
+            tcp.receive(ip.source(), ip.destination(), frame, payloadOffset, payloadLength, broadcast);
         } else {
             context.counters().drop("ipv4.unknown-protocol");
             if (!broadcast) {

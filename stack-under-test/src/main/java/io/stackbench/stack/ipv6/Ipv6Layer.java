@@ -7,6 +7,7 @@ import io.stackbench.stack.mld.MldLayer;
 import io.stackbench.stack.ndp.Ipv6Services;
 import io.stackbench.stack.ndp.NdpConstants;
 import io.stackbench.stack.ndp.NdpLayer;
+import io.stackbench.stack.tcp.TcpLayer;
 import io.stackbench.stack.udp.UdpLayer;
 import io.stackbench.stack.wire.EtherType;
 import io.stackbench.stack.wire.Icmpv6Packet;
@@ -45,6 +46,7 @@ public final class Ipv6Layer implements Ipv6Services {
     private final TreeSet<Ipv6Address> groups = new TreeSet<>();
     private final TreeMap<MacAddress, Integer> groupMacs = new TreeMap<>();
     private UdpLayer udp;
+    private TcpLayer tcp;
     private boolean enabled = true;
 
     public Ipv6Layer(StackContext context, boolean acceptRouterAdvertisements) {
@@ -65,6 +67,10 @@ public final class Ipv6Layer implements Ipv6Services {
 
     public Icmpv6Layer icmp() {
         return icmp;
+    }
+
+    public void setTcp(TcpLayer tcp) {
+        this.tcp = tcp;
     }
 
     public void setUdp(UdpLayer udp) {
@@ -302,8 +308,8 @@ public final class Ipv6Layer implements Ipv6Services {
                         end - base);
             }
         } else if (nextHeader == IpProtocol.TCP.value()) {
-            // TODO: RFC 9293 §3.10.7.1, a segment for a closed port gets a RST once TCP exists.
-            context.counters().drop("tcp.not-implemented");
+            // As for UDP above, the destination field is the final destination that the checksum covers.
+            tcp.receive(ip.source(), ip.destination(), buffer, offset, end - offset);
         } else {
             // RFC 8200 §4: an unrecognised Next Header is a Parameter Problem code 1 at that field.
             parameterProblem(ip, buffer, base, end, 1, nextHeaderField - base, "ipv6.unknown-next-header");

@@ -1,0 +1,34 @@
+package io.stackbench.sim.spi;
+
+import java.net.InetAddress;
+
+/** A handle on one TCP connection of a hosted stack, over either IP family. */
+public interface TcpConnection {
+
+    /**
+     * Queues {@code data} for sending. Bytes written before ESTABLISHED are sent once the
+     * handshake completes.
+     *
+     * @throws IllegalStateException when this side has already closed or the connection is closed
+     */
+    void write(byte[] data);
+
+    /** Closes this side in order (RFC 9293 CLOSE): queued data is sent, then a FIN. */
+    void close();
+
+    /** Resets the connection (RFC 9293 ABORT): queued data is discarded and a RST is sent. */
+    void abort();
+
+    /** Returns the local address, of the same family as {@link #remoteAddress()}. */
+    InetAddress localAddress();
+
+    int localPort();
+
+    /** Returns the peer's address, an {@link java.net.Inet4Address} or an {@link java.net.Inet6Address}. */
+    InetAddress remoteAddress();
+
+    int remotePort();
+
+    /** Returns the state in RFC 9293 spelling, such as {@code ESTABLISHED} or {@code TIME-WAIT}. */
+    String state();
+}
