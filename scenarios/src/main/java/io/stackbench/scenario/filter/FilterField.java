@@ -137,9 +137,20 @@ public enum FilterField {
     TCP_FLAGS_RESET("tcp.flags.reset", BOOLEAN, 1, "RST flag"),
     TCP_FLAGS_PUSH("tcp.flags.push", BOOLEAN, 1, "PSH flag"),
     TCP_FLAGS_ACK("tcp.flags.ack", BOOLEAN, 1, "ACK flag"),
+    TCP_FLAGS_URG("tcp.flags.urg", BOOLEAN, 1, "URG flag"),
+    TCP_URGENT_POINTER("tcp.urgent_pointer", UNSIGNED, 16, "urgent pointer; present in every TCP header, as in tshark"),
+    TCP_SEQ_RAW("tcp.seq_raw", UNSIGNED, 32, "raw sequence number, whatever tshark's relative-number preference"),
+    TCP_ACK_RAW("tcp.ack_raw", UNSIGNED, 32, "raw acknowledgment number, whatever tshark's relative-number preference"),
     TCP_WINDOW_SIZE_VALUE("tcp.window_size_value", UNSIGNED, 16, "window field before scaling"),
     TCP_CHECKSUM("tcp.checksum", UNSIGNED, 16, "checksum"),
+    TCP_OPTION_KIND("tcp.option_kind", UNSIGNED, 8, "kind of each option, end-of-list and no-operation included (one value per option)"),
     TCP_OPTIONS_MSS_VAL("tcp.options.mss_val", UNSIGNED, 16, "value of the maximum segment size option"),
+    TCP_OPTIONS_WSCALE_SHIFT("tcp.options.wscale.shift", UNSIGNED, 8, "shift count of the window scale option (RFC 7323 §2)"),
+    TCP_OPTIONS_WSCALE_MULTIPLIER("tcp.options.wscale.multiplier", UNSIGNED, 16,
+            "2 to the power of the window scale shift; tshark caps the shift at 14 for this field"),
+    TCP_OPTIONS_SACK_PERM("tcp.options.sack_perm", PROTOCOL, 0, "SACK-permitted option (RFC 2018); a field without a value"),
+    TCP_OPTIONS_TIMESTAMP_TSVAL("tcp.options.timestamp.tsval", UNSIGNED, 32, "TSval of the timestamps option (RFC 7323 §3)"),
+    TCP_OPTIONS_TIMESTAMP_TSECR("tcp.options.timestamp.tsecr", UNSIGNED, 32, "TSecr of the timestamps option (RFC 7323 §3)"),
     TCP_LEN("tcp.len", UNSIGNED, 32, "payload length in bytes");
 
     private final String filterName;

@@ -29,7 +29,11 @@ import org.pcap4j.packet.IpV6SimpleFlowLabel;
 import org.pcap4j.packet.IpV6SimpleTrafficClass;
 import org.pcap4j.packet.Packet;
 import org.pcap4j.packet.TcpMaximumSegmentSizeOption;
+import org.pcap4j.packet.TcpNoOperationOption;
 import org.pcap4j.packet.TcpPacket;
+import org.pcap4j.packet.TcpSackPermittedOption;
+import org.pcap4j.packet.TcpTimestampsOption;
+import org.pcap4j.packet.TcpWindowScaleOption;
 import org.pcap4j.packet.UdpPacket;
 import org.pcap4j.packet.UnknownPacket;
 import org.pcap4j.packet.namednumber.ArpHardwareType;
@@ -99,6 +103,11 @@ final class TestFrames {
     static final byte[] TCP_SYN = tcp4("10.0.0.1", "10.0.0.2", MAC_A, MAC_B, 40000, 80, 1000L, 0L, Flags.SYN, 1460, "");
     static final byte[] TCP_SYN_ACK = tcp4("10.0.0.2", "10.0.0.1", MAC_B, MAC_A, 80, 40000, 5000L, 1001L, Flags.SYN_ACK, 1400, "");
     static final byte[] TCP_DATA = tcp4("10.0.0.1", "10.0.0.2", MAC_A, MAC_B, 40000, 80, 1001L, 5001L, Flags.PSH_ACK, 0, "xyz");
+    /** A SYN with every option a stack offers (MSS, SACK permitted, timestamps, NOP, window scale 7) and URG with pointer 2. */
+    static final byte[] TCP_SYN_OPTIONS = tcp4WithOptions((short) 2, List.of(mss(1460), TcpSackPermittedOption.getInstance(),
+            timestamps(0x01020304, 0), TcpNoOperationOption.getInstance(), windowScale(7)));
+    /** A SYN whose window scale shift 15 exceeds the RFC 7323 §2.3 maximum of 14. */
+    static final byte[] TCP_SYN_LARGE_SHIFT = tcp4WithOptions((short) 0, List.of(windowScale(15), timestamps(0xfffffffe, 77)));
     static final byte[] TCP_RST = tcp4("10.0.0.2", "10.0.0.1", MAC_B, MAC_A, 80, 40000, 0xfffffff0L, 1004L, Flags.RST_ACK, 0, "");
 
     /** Duplicate address detection probe for fe80::2: unspecified source, no options. */
@@ -205,6 +214,8 @@ final class TestFrames {
         frames.put("TCP_SYN_ACK", TCP_SYN_ACK);
         frames.put("TCP_DATA", TCP_DATA);
         frames.put("TCP_RST", TCP_RST);
+        frames.put("TCP_SYN_OPTIONS", TCP_SYN_OPTIONS);
+        frames.put("TCP_SYN_LARGE_SHIFT", TCP_SYN_LARGE_SHIFT);
         frames.put("NS_DAD", NS_DAD);
         frames.put("NS_ADDRESS_RESOLUTION", NS_ADDRESS_RESOLUTION);
         frames.put("NA_SOLICITED", NA_SOLICITED);
@@ -318,6 +329,33 @@ final class TestFrames {
         }
         return ethernet(sourceMac, destinationMac, EtherType.IPV4,
                 ipv4(source, destination, IpNumber.TCP, 64, true, 0x5555, 0, tcp));
+    }
+
+    private static byte[] tcp4WithOptions(short urgentPointer, List<TcpPacket.TcpOption> options) {
+        TcpPacket.Builder tcp = new TcpPacket.Builder()
+                .srcPort(TcpPort.getInstance((short) 40001))
+                .dstPort(TcpPort.getInstance((short) 80))
+                .sequenceNumber(2000)
+                .acknowledgmentNumber(0)
+                .syn(true)
+                .urg(urgentPointer != 0)
+                .urgentPointer(urgentPointer)
+                .window((short) 64240)
+                .options(options)
+                .srcAddr(inet4("10.0.0.1"))
+                .dstAddr(inet4("10.0.0.2"))
+                .correctChecksumAtBuild(true)
+                .correctLengthAtBuild(true)
+                .paddingAtBuild(true);
+        return ethernet(MAC_A, MAC_B, EtherType.IPV4, ipv4("10.0.0.1", "10.0.0.2", IpNumber.TCP, 64, true, 0x5556, 0, tcp));
+    }
+
+    private static TcpWindowScaleOption windowScale(int shift) {
+        return new TcpWindowScaleOption.Builder().shiftCount((byte) shift).correctLengthAtBuild(true).build();
+    }
+
+    private static TcpTimestampsOption timestamps(int value, int echoReply) {
+        return new TcpTimestampsOption.Builder().tsValue(value).tsEchoReply(echoReply).correctLengthAtBuild(true).build();
     }
 
     private static TcpMaximumSegmentSizeOption mss(int value) {

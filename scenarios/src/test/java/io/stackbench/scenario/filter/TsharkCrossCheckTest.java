@@ -121,6 +121,12 @@ class TsharkCrossCheckTest {
                 "tcp.flags.reset == 1", "tcp.seq == 1000", "tcp.seq == 0xfffffff0", "tcp.seq > 4000000000",
                 "tcp.ack == 1001", "tcp.ack == 0", "tcp.window_size_value == 65535", "tcp.window_size_value < 30000",
                 "tcp.options.mss_val == 1460", "tcp.options.mss_val le 1440", "tcp.len == 3", "tcp.len == 0",
+                "tcp.seq_raw == 2000", "tcp.ack_raw == 1001", "tcp.flags.urg == 1", "tcp.flags.urg == 0", "tcp.urgent_pointer == 2",
+                "tcp.urgent_pointer == 0", "tcp.option_kind == 1", "tcp.option_kind == 4", "tcp.option_kind == 2 && !tcp.option_kind == 3",
+                "tcp.options.wscale.shift == 7", "tcp.options.wscale.shift > 14", "tcp.options.wscale.multiplier == 128",
+                "tcp.options.wscale.multiplier == 16384", "tcp.options.sack_perm", "!tcp.options.sack_perm && tcp.flags.syn == 1",
+                "tcp.options.timestamp.tsval == 0x01020304", "tcp.options.timestamp.tsecr == 0", "tcp.options.timestamp.tsecr == 77",
+                "tcp.options.timestamp.tsval > 4000000000",
                 // Logic and precedence.
                 "arp || ip && udp", "udp && ip || arp", "arp or ip and udp", "!arp && !ip", "not (arp or ipv6)",
                 "!!arp", "not not arp", "(arp || icmp) && eth.src == 02:00:00:00:00:02",
