@@ -7,7 +7,7 @@ import java.util.List;
 /** The script of a {@code tcp-peer} node: segments to send and segments the stack must send back. */
 public final class TcpScript {
 
-    /** TCP header flag bits as on the wire (RFC 9293 §3.1, RFC 3168 §23.2 for ECE and CWR). */
+    /** TCP header flag bits as on the wire (RFC 9293 §3.1). */
     public static final int FIN = 0x01;
     public static final int SYN = 0x02;
     public static final int RST = 0x04;
@@ -70,7 +70,7 @@ public final class TcpScript {
         return distance >= 0x8000_0000L ? distance - 0x1_0000_0000L : distance;
     }
 
-    /** What a script entry does. */
+    /** The kind of a script entry. */
     public enum Action {
         /** Send a segment. */
         SEND,

@@ -68,7 +68,7 @@ public record ObservedSegment(long arrivedNanos, InetAddress source, InetAddress
 
     /**
      * Describes the segment as tcpdump would, with seq relative to {@code stackIsn} and ack relative
-     * to {@code peerIsn}; a negative ISN prints the absolute value.
+     * to {@code peerIsn}. A negative ISN prints the absolute value instead.
      */
     String describe(long stackIsn, long peerIsn) {
         StringBuilder text = new StringBuilder(TcpScript.formatFlags(flags));

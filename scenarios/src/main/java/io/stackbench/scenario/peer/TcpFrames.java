@@ -33,7 +33,7 @@ final class TcpFrames {
     private static final int HOP_LIMIT = 64;
 
     private final MacAddress source;
-    /** The next IPv4 Identification; counting from 0 keeps the frames deterministic. */
+    /** The next IPv4 Identification, counting from 0 so that the frames are deterministic. */
     private int identification;
 
     TcpFrames(MacAddress source) {

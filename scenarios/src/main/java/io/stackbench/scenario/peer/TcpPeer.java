@@ -26,9 +26,9 @@ import org.pcap4j.packet.namednumber.ArpOperation;
 
 /**
  * The {@code tcp-peer}: a TCP endpoint that follows a packetdrill-style script instead of running a
- * TCP implementation. It answers ARP requests and Neighbour Solicitations for its own addresses,
- * sends its unicast frames to the MAC of the stack node it names (so it never resolves the stack's
- * address), and runs its script entries in order:
+ * TCP implementation. It replies to ARP requests and Neighbour Solicitations for its own addresses.
+ * It sends its unicast frames to the MAC of the stack node it names, so it never resolves the
+ * stack's address. It runs its script entries in order:
  * <ul>
  *   <li>a send entry builds a segment with pcap4j and sends it at the entry's time;</li>
  *   <li>an expect entry takes the next segment the stack sent to the peer's addresses since the
@@ -168,9 +168,9 @@ public final class TcpPeer implements ScriptedPeer {
         long[] range = window;
         window = null;
         Connection connection = connectionOf(segment);
-        String shown = describe(segment);
+        String arrived = describe(segment);
         if (entry.action() == TcpScript.Action.EXPECT_NOTHING) {
-            fail(entry, "segment " + shown);
+            fail(entry, "segment " + arrived);
             return;
         }
         List<String> problems = new ArrayList<>(TcpSegmentMatcher.mismatches(entry, segment, connection.stackIsn, spec.isn()));
@@ -179,10 +179,10 @@ public final class TcpPeer implements ScriptedPeer {
         }
         current = connection;
         if (!problems.isEmpty()) {
-            fail(entry, shown + ": " + String.join("; ", problems));
+            fail(entry, arrived + ": " + String.join("; ", problems));
             return;
         }
-        outcomes.put(next, new ScriptOutcome(entry.path(), entry.describe(spec.name()), true, shown));
+        outcomes.put(next, new ScriptOutcome(entry.path(), entry.describe(spec.name()), true, arrived));
         finish(segment.arrivedNanos());
     }
 
@@ -238,9 +238,14 @@ public final class TcpPeer implements ScriptedPeer {
 
     /** Sends a send entry's segment, or returns why it cannot be built. */
     private String send(TcpScript.Entry entry) {
-        InetAddress to = entry.to() != null ? entry.to() : current == null ? null : current.stackAddress;
-        int port = entry.port() != 0 ? entry.port() : current == null ? 0 : current.stackPort;
-        int from = entry.from() != 0 ? entry.from() : current == null ? 0 : current.peerPort;
+        InetAddress to = entry.to();
+        int port = entry.port();
+        int from = entry.from();
+        if (current != null) {
+            to = to != null ? to : current.stackAddress;
+            port = port != 0 ? port : current.stackPort;
+            from = from != 0 ? from : current.peerPort;
+        }
         if (to == null || port == 0 || from == 0) {
             return "no connection to send on: give \"to\", \"port\" and \"from\"";
         }
@@ -248,7 +253,11 @@ public final class TcpPeer implements ScriptedPeer {
         if (source == null) {
             return "the peer has no address of the family of " + Addresses.format(to);
         }
-        Connection connection = connections.computeIfAbsent(key(to, port, from), k -> new Connection(to, port, from, spec.isn()));
+        Connection connection = connections.get(key(to, port, from));
+        if (connection == null) {
+            connection = new Connection(to, port, from, spec.isn());
+            connections.put(key(to, port, from), connection);
+        }
 
         long seq = entry.seq() != null ? entry.seq().resolve(spec.isn()) : connection.peerNext;
         long ack = 0;
@@ -334,9 +343,18 @@ public final class TcpPeer implements ScriptedPeer {
             return;
         }
         IpV4Packet ipv4 = ethernet.get(IpV4Packet.class);
-        InetAddress source = ipv4 != null ? ipv4.getHeader().getSrcAddr() : ipv6 != null ? ipv6.getHeader().getSrcAddr() : null;
-        InetAddress destination = ipv4 != null ? ipv4.getHeader().getDstAddr() : ipv6 != null ? ipv6.getHeader().getDstAddr() : null;
-        if (destination == null || !(destination.equals(spec.ipv4()) || destination.equals(spec.ipv6()))) {
+        InetAddress source;
+        InetAddress destination;
+        if (ipv4 != null) {
+            source = ipv4.getHeader().getSrcAddr();
+            destination = ipv4.getHeader().getDstAddr();
+        } else if (ipv6 != null) {
+            source = ipv6.getHeader().getSrcAddr();
+            destination = ipv6.getHeader().getDstAddr();
+        } else {
+            return;
+        }
+        if (!destination.equals(spec.ipv4()) && !destination.equals(spec.ipv6())) {
             return;
         }
         arrive(ObservedSegment.of(host.simulator().now(), source, destination, tcp));
@@ -390,7 +408,7 @@ public final class TcpPeer implements ScriptedPeer {
 
     private void answerSolicitation(EthernetPacket ethernet, IpV6Packet ip, IcmpV6NeighborSolicitationPacket ns) {
         Inet6Address target = ns.getHeader().getTargetAddress();
-        // A DAD probe comes from the unspecified address; the peer does not defend its address.
+        // A DAD probe comes from the unspecified address. The peer does not defend its address against it.
         if (spec.ipv6() == null || !target.equals(spec.ipv6()) || ip.getHeader().getSrcAddr().equals(Ipv6Frames.UNSPECIFIED)) {
             return;
         }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Compares a segment the stack sent with an expect entry of a tcp-peer script. Flags must be equal,
- * and every other field is compared only when the entry gives it: the stack's seq relative to its
- * ISN, the ack relative to the peer's ISN, the window, options that must be present (with their
+ * Compares a segment the stack sent with an expect entry of a tcp-peer script. Flags must be equal.
+ * Every other field is compared only when the entry gives it: the stack's seq relative to its ISN,
+ * the ack relative to the peer's ISN, the window, the options that must be present (with their
  * values where given), and the payload. A bad checksum never matches.
  */
 public final class TcpSegmentMatcher {

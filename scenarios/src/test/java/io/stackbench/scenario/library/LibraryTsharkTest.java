@@ -88,7 +88,7 @@ class LibraryTsharkTest {
             "arp/gratuitous-moves-entry", List.of("Duplicate IP address configured (10.0.0.9)"),
             // The scenario checks that a closed port answers with RST, which tshark flags as a warning.
             "tcp/closed-port-reset", List.of("Connection reset (RST)"),
-            // These send RSTs on purpose, or check the RSTs a closed port answers with.
+            // These send RSTs on purpose, or check the RSTs that a closed port sends.
             "tcp/blind-rst-challenge-ack", List.of("Connection reset (RST)"),
             "tcp/out-of-window-rst-ignored", List.of("Connection reset (RST)"),
             "tcp/closed-port-reset-fields", List.of("Connection reset (RST)"));

@@ -28,8 +28,8 @@ import org.pcap4j.packet.namednumber.ArpOperation;
 
 /**
  * The script semantics of the tcp-peer: timing windows, the order of segments, failures and what
- * entries after a failure report. A plain interface stands in for the stack and answers with
- * segments built in the test, so these cases need no TCP implementation. The link has 1 µs latency.
+ * entries after a failure report. A plain interface takes the place of the stack and replies
+ * with segments built in the test, so these cases need no TCP implementation. The link has 1 µs latency.
  */
 class TcpPeerTest {
 
@@ -95,7 +95,7 @@ class TcpPeerTest {
         return peer.outcomes(until);
     }
 
-    /** The stand-in stack answers a SYN with a SYN-ACK after {@code delay}. */
+    /** Makes the stand-in stack reply to a SYN with a SYN-ACK after {@code delay}. */
     private void answerSynAfter(long delay) {
         stackBehaviour = tcp -> {
             if (tcp.getHeader().getSyn()) {
@@ -154,7 +154,7 @@ class TcpPeerTest {
     }
 
     @Test
-    void segmentOnTheLastInstantOfTheWindowMatches() {
+    void segmentAtWindowEndMatches() {
         // The SYN arrives 1 µs after 1s and the SYN-ACK takes another 1 µs: 8 µs of delay puts it at 1.00001s exactly.
         answerSynAfter(8 * SimTime.MICROSECOND);
         start(List.of(send("/s/0", SimTime.SECOND, TcpScript.SYN, STACK_IP),

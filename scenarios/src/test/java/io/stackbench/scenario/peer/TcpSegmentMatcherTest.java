@@ -14,7 +14,7 @@ class TcpSegmentMatcherTest {
     private static final long STACK_ISN = 5000;
     private static final long PEER_ISN = 1_000_000;
 
-    /** A SYN-ACK from the stack for the peer's SYN: seq = stack ISN, ack = peer ISN + 1, with MSS and timestamps. */
+    /** Returns the stack's SYN-ACK for the peer's SYN: seq = stack ISN, ack = peer ISN + 1, with MSS and timestamps. */
     private static ObservedSegment synAck() {
         return segment(TcpScript.SYN | TcpScript.ACK, STACK_ISN, PEER_ISN + 1, 65_535,
                 List.of(new TcpScript.Option("mss", 1460L, null), new TcpScript.Option("TS", 77L, 0L)), new byte[0], true);
