@@ -208,6 +208,8 @@ public final class Bench {
             return "na-spoofer";
         } else if (node instanceof NodeSpec.Raw) {
             return "raw";
+        } else if (node instanceof NodeSpec.TcpPeer) {
+            return "tcp-peer";
         }
         throw new IllegalStateException("no kind name for node type " + node.getClass().getSimpleName() + "; add it to Bench.kind");
     }

@@ -62,7 +62,7 @@ public final class ScenarioLoader {
     static final Set<String> RESTART_STEP_FIELDS = Set.of("at", "do", "id", "node", "boot");
     static final Set<String> ROUTER_CHANGE_STEP_FIELDS = Set.of("at", "do", "id", "node", "advertisement", "send");
     static final Set<String> ROUTER_SEND_STEP_FIELDS = Set.of("at", "do", "id", "node", "variant");
-    static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder", "router", "dad-attacker", "na-spoofer", "raw");
+    static final Set<String> NODE_KINDS = Set.of("stack", "arp-responder", "router", "dad-attacker", "na-spoofer", "raw", "tcp-peer");
     static final Set<String> STEP_ACTIONS = Set.of("ping", "link-down", "link-up", "link-profile", "restart", "router-change",
             "router-send", "udp-bind", "udp-send", "tcp-listen", "tcp-connect", "tcp-send", "tcp-close", "tcp-abort");
     static final Set<String> EXPECT_TYPES = Set.of("ping", "arp-cache", "counter", "trace", "event", "boot-error", "addresses",
@@ -242,6 +242,7 @@ public final class ScenarioLoader {
                 case "dad-attacker" -> PeerSpecs.DAD_ATTACKER_FIELDS;
                 case "na-spoofer" -> PeerSpecs.NA_SPOOFER_FIELDS;
                 case "raw" -> PeerSpecs.RAW_FIELDS;
+                case "tcp-peer" -> TcpPeerSpecs.TCP_PEER_FIELDS;
                 default -> ARP_RESPONDER_FIELDS;
             });
             String name = fields.string(n, p, "name", "node-" + i, true, "\"a\"");
@@ -263,11 +264,13 @@ public final class ScenarioLoader {
                 case "dad-attacker" -> PeerSpecs.dadAttacker(n, p, fields, name, segment, mac);
                 case "na-spoofer" -> PeerSpecs.naSpoofer(n, p, fields, name, segment, mac);
                 case "raw" -> PeerSpecs.raw(n, p, fields, name, segment, mac, file, duration);
+                case "tcp-peer" -> TcpPeerSpecs.tcpPeer(n, p, fields, name, segment, mac, duration);
                 default -> readArpResponder(n, p, fields, name, segment, mac, duration);
             };
             nodes.putIfAbsent(name, node);
         }
         checkRetargetNodes(list, fields, nodes);
+        TcpPeerSpecs.checkStackNodes(list, fields, nodes);
         return nodes;
     }
 

@@ -91,4 +91,17 @@ public sealed interface NodeSpec {
      */
     record RawFrame(long atNanos, byte[] hex, java.nio.file.Path capture, long intervalNanos, String comment) {
     }
+
+    /**
+     * A scripted TCP endpoint with its own addresses. It answers ARP and Neighbour Solicitations for
+     * them, sends its frames to {@code stack}'s MAC, and runs {@code script}.
+     *
+     * @param ipv4 the peer's IPv4 address, or null
+     * @param ipv6 the peer's IPv6 address, or null
+     * @param stack name of the stack node whose MAC the peer's unicast frames go to
+     * @param isn the peer's initial sequence number, the base of its relative sequence numbers
+     */
+    record TcpPeer(String name, String segment, MacAddress mac, InetAddress ipv4, InetAddress ipv6, String stack, long isn,
+            List<TcpScript.Entry> script) implements NodeSpec {
+    }
 }

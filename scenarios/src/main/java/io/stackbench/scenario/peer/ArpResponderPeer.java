@@ -144,7 +144,7 @@ public final class ArpResponderPeer implements ScriptedPeer {
         host.send(frame, "echo reply from " + Addresses.format(request.getDstAddr()) + " seq " + echo.getHeader().getSequenceNumberAsInt());
     }
 
-    private static byte[] arpFrame(ArpOperation operation, MacAddress destination, MacAddress sender, InetAddress senderAddress,
+    static byte[] arpFrame(ArpOperation operation, MacAddress destination, MacAddress sender, InetAddress senderAddress,
             MacAddress targetMac, InetAddress targetAddress) {
         ArpPacket.Builder arp = new ArpPacket.Builder()
                 .hardwareType(ArpHardwareType.ETHERNET)

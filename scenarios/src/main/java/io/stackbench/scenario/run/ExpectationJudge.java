@@ -45,7 +45,11 @@ final class ExpectationJudge {
         this.filterCompiler = filterCompiler;
     }
 
-    List<ExpectationResult> judge() {
+    /**
+     * Judges every expectation. {@code scriptResults}, the verdicts of tcp-peer scripts, follow the
+     * boot checks, because nodes come before expectations in a scenario file.
+     */
+    List<ExpectationResult> judge(List<ExpectationResult> scriptResults) {
         List<ExpectationResult> results = new ArrayList<>();
         for (NodeSpec node : scenario.nodes()) {
             String error = bootErrors.get(node.name());
@@ -55,6 +59,7 @@ final class ExpectationJudge {
                 results.add(new ExpectationResult("/nodes", node.name() + " boots", false, "boot failed: " + error));
             }
         }
+        results.addAll(scriptResults);
         for (ExpectationSpec expectation : scenario.expectations()) {
             results.add(judge(expectation));
         }

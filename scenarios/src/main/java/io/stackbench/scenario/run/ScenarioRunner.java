@@ -12,7 +12,9 @@ import io.stackbench.scenario.peer.NaSpooferPeer;
 import io.stackbench.scenario.peer.RawPeer;
 import io.stackbench.scenario.peer.RouterPeer;
 import io.stackbench.scenario.peer.PeerHost;
+import io.stackbench.scenario.peer.ScriptOutcome;
 import io.stackbench.scenario.peer.ScriptedPeer;
+import io.stackbench.scenario.peer.TcpPeer;
 import io.stackbench.sim.capture.Capture;
 import io.stackbench.sim.capture.CaptureInterface;
 import io.stackbench.sim.capture.CapturedFrame;
@@ -108,7 +110,7 @@ public final class ScenarioRunner {
 
             Capture capture = buildCapture();
             List<ExpectationResult> results = new ExpectationJudge(scenario, capture, events, bootErrors, pings, snapshots, udpDeliveries,
-                    tcpRecords, filterCompiler).judge();
+                    tcpRecords, filterCompiler).judge(scriptResults());
             long delivered = segments.values().stream().mapToLong(Segment::framesDelivered).sum();
             return new RunResult(scenario, capture, List.copyOf(events), bootErrors, pings, results, abortReason, simulator.eventsRun(),
                     delivered);
@@ -146,6 +148,19 @@ public final class ScenarioRunner {
             }
         }
 
+        /** Returns the verdicts of the tcp-peer scripts, in node order. */
+        private List<ExpectationResult> scriptResults() {
+            List<ExpectationResult> results = new ArrayList<>();
+            for (ScriptedPeer peer : peers.values()) {
+                if (peer instanceof TcpPeer tcpPeer) {
+                    for (ScriptOutcome outcome : tcpPeer.outcomes(simulator.now())) {
+                        results.add(new ExpectationResult(outcome.path(), outcome.description(), outcome.passed(), outcome.actual()));
+                    }
+                }
+            }
+            return results;
+        }
+
         private ScriptedPeer createPeer(NodeSpec node, PeerHost host) {
             if (node instanceof NodeSpec.ArpResponder spec) {
                 return new ArpResponderPeer(host, spec);
@@ -159,6 +174,9 @@ public final class ScenarioRunner {
                 NodeSpec target = spec.retargetNode() == null ? null
                         : scenario.nodes().stream().filter(n -> n.name().equals(spec.retargetNode())).findFirst().orElse(null);
                 return new RawPeer(host, spec, target == null ? null : target.mac());
+            } else if (node instanceof NodeSpec.TcpPeer spec) {
+                NodeSpec stack = scenario.nodes().stream().filter(n -> n.name().equals(spec.stack())).findFirst().orElseThrow();
+                return new TcpPeer(host, spec, stack.mac());
             }
             throw new IllegalStateException("no peer for node kind of " + node);
         }
@@ -505,6 +523,12 @@ public final class ScenarioRunner {
                 } else if (node instanceof NodeSpec.ArpResponder responder) {
                     for (NodeSpec.ArpEntry entry : responder.entries()) {
                         names.add(new NameRecord(entry.address(), node.name()));
+                    }
+                } else if (node instanceof NodeSpec.TcpPeer tcpPeer) {
+                    for (InetAddress address : new InetAddress[] {tcpPeer.ipv4(), tcpPeer.ipv6()}) {
+                        if (address != null) {
+                            names.add(new NameRecord(address, node.name()));
+                        }
                     }
                 } else if (peers.get(node.name()) instanceof RouterPeer router) {
                     names.add(new NameRecord(router.address(), node.name()));

@@ -87,7 +87,11 @@ class LibraryTsharkTest {
     private static final Map<String, List<String>> EXPECTED_WARNINGS = Map.of(
             "arp/gratuitous-moves-entry", List.of("Duplicate IP address configured (10.0.0.9)"),
             // The scenario checks that a closed port answers with RST, which tshark flags as a warning.
-            "tcp/closed-port-reset", List.of("Connection reset (RST)"));
+            "tcp/closed-port-reset", List.of("Connection reset (RST)"),
+            // These send RSTs on purpose, or check the RSTs that a closed port sends.
+            "tcp/blind-rst-challenge-ack", List.of("Connection reset (RST)"),
+            "tcp/out-of-window-rst-ignored", List.of("Connection reset (RST)"),
+            "tcp/closed-port-reset-fields", List.of("Connection reset (RST)"));
 
     /** A literal IPv4 or IPv6 address as tshark prints it, so that parsing it never needs DNS. */
     private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");

@@ -398,7 +398,7 @@ class ScenarioLoaderTest {
         ScenarioProblem problem = found.get(0);
         assertThat(problem.jsonPath()).isEqualTo("/nodes/1/kind");
         assertThat(problem.message()).isEqualTo("unknown node kind \"dhcp-server\"");
-        assertThat(problem.fix()).isEqualTo("use one of arp-responder, dad-attacker, na-spoofer, raw, router, stack");
+        assertThat(problem.fix()).isEqualTo("use one of arp-responder, dad-attacker, na-spoofer, raw, router, stack, tcp-peer");
     }
 
     @Test

@@ -54,7 +54,7 @@ class ScenarioSchemaTest {
 
     /** The classes whose static *_FIELDS sets list the fields the loader allows in each object type. */
     private static final List<Class<?>> LOADER_CLASSES = List.of(ScenarioLoader.class, PeerSpecs.class, StateSpecs.class, UdpSpecs.class,
-            TcpSpecs.class);
+            TcpSpecs.class, TcpPeerSpecs.class);
 
     /** The loader's allowed fields for each closed object definition of the schema. */
     private static final Map<String, Set<String>> FIELDS_BY_DEFINITION = Map.ofEntries(
@@ -83,6 +83,9 @@ class ScenarioSchemaTest {
             entry("rawNode", PeerSpecs.RAW_FIELDS),
             entry("rawFrame", PeerSpecs.RAW_FRAME_FIELDS),
             entry("retarget", PeerSpecs.RETARGET_FIELDS),
+            entry("tcpPeerNode", TcpPeerSpecs.TCP_PEER_FIELDS),
+            entry("tcpScriptEntry", TcpPeerSpecs.TCP_SCRIPT_ENTRY_FIELDS),
+            entry("tcpAbsoluteNumber", TcpPeerSpecs.TCP_ABSOLUTE_NUMBER_FIELDS),
             entry("restartStep", ScenarioLoader.RESTART_STEP_FIELDS),
             entry("routerChangeStep", ScenarioLoader.ROUTER_CHANGE_STEP_FIELDS),
             entry("routerSendStep", ScenarioLoader.ROUTER_SEND_STEP_FIELDS),
@@ -142,7 +145,18 @@ class ScenarioSchemaTest {
                  "frames": [
                    {"at": "1s", "hex": "ff:ff:ff:ff:ff:ff 02:00:00:00:00:10 08:06", "comment": "Ethernet header only"},
                    {"at": "2s", "capture": "frames.pcapng", "interval": "10ms"}],
-                 "retarget": {"node": "alice", "ipv4": "10.0.0.1", "ipv6": "2001:db8:1::1"}}
+                 "retarget": {"node": "alice", "ipv4": "10.0.0.1", "ipv6": "2001:db8:1::1"}},
+                {"name": "heidi", "kind": "tcp-peer", "segment": "lan", "mac": "02:00:00:00:00:11", "ipv4": "10.0.0.3",
+                 "ipv6": "2001:db8:1::3", "stack": "alice", "isn": 5000,
+                 "script": [
+                   {"at": "2s", "expect": "S", "seq": 0, "window": 65535, "options": "mss, TS ecr 0", "bytes": 0, "within": "10ms"},
+                   {"after": "1ms", "send": "S.", "seq": 0, "ack": 1, "window": 1000,
+                    "options": "mss 1460, sackOK, TS val 1 ecr 0, nop, wscale 7, eol"},
+                   {"at": "3s", "send": "P.", "to": "10.0.0.1", "port": 5000, "from": 80, "destinationMac": "02:00:00:00:00:0a",
+                    "text": "hi"},
+                   {"send": "R", "seq": {"absolute": 7}, "bytes": 3},
+                   {"expect": "nothing", "within": "1s"},
+                   {"expect": ".", "ack": {"absolute": 5003}, "text": "hi"}]}
               ],
               "steps": [
                 {"id": "ping-bob", "at": "1s", "do": "ping", "node": "alice", "target": "10.0.0.2", "count": 2, "interval": "500ms",
@@ -226,6 +240,15 @@ class ScenarioSchemaTest {
             entry("/nodes/6/frames/0", "rawFrame"),
             entry("/nodes/6/frames/1", "rawFrame"),
             entry("/nodes/6/retarget", "retarget"),
+            entry("/nodes/7", "tcpPeerNode"),
+            entry("/nodes/7/script/0", "tcpScriptEntry"),
+            entry("/nodes/7/script/1", "tcpScriptEntry"),
+            entry("/nodes/7/script/2", "tcpScriptEntry"),
+            entry("/nodes/7/script/3", "tcpScriptEntry"),
+            entry("/nodes/7/script/3/seq", "tcpAbsoluteNumber"),
+            entry("/nodes/7/script/4", "tcpScriptEntry"),
+            entry("/nodes/7/script/5", "tcpScriptEntry"),
+            entry("/nodes/7/script/5/ack", "tcpAbsoluteNumber"),
             entry("/steps/3", "restartStep"),
             entry("/steps/4", "routerChangeStep"),
             entry("/steps/4/advertisement", "advertisement"),
@@ -405,7 +428,8 @@ class ScenarioSchemaTest {
         assertThat(texts(definition("node").path("properties").path("kind").path("enum"))).isEqualTo(new TreeSet<>(ScenarioLoader.NODE_KINDS));
         assertThat(branchesByDiscriminator("node", "kind")).containsOnly(
                 entry("stack", "stackNode"), entry("arp-responder", "arpResponderNode"), entry("router", "routerNode"),
-                entry("dad-attacker", "dadAttackerNode"), entry("na-spoofer", "naSpooferNode"), entry("raw", "rawNode"));
+                entry("dad-attacker", "dadAttackerNode"), entry("na-spoofer", "naSpooferNode"), entry("raw", "rawNode"),
+                entry("tcp-peer", "tcpPeerNode"));
     }
 
     @Test
@@ -693,7 +717,15 @@ class ScenarioSchemaTest {
         "/expect/8/contains/0 | router | '\"yes\"'",
         "/expect/9   | count  | -1",
         "/expect/11  | hopLimit | 256",
-        "/expect/11  | ipv6   | '\"on\"'"})
+        "/expect/11  | ipv6   | '\"on\"'",
+        "/nodes/7    | isn    | -1",
+        "/nodes/7    | ipv4   | '\"2001:db8::1\"'",
+        "/nodes/7/script/0 | expect | '\"SYN\"'",
+        "/nodes/7/script/1 | send | '\"nothing\"'",
+        "/nodes/7/script/1 | window | 65536",
+        "/nodes/7/script/2 | port | 0",
+        "/nodes/7/script/3 | seq | 4294967296",
+        "/nodes/7/script/3 | ack | '\"1\"'"})
     void schemaRejectsMistake(String object, String field, String value) throws IOException {
         String objectPointer = object == null ? "" : object;
         ObjectNode scenario = (ObjectNode) MAPPER.readTree(EVERY_FIELD);
