@@ -12,6 +12,13 @@ public interface TcpHandler {
     /** Called with each run of bytes delivered in order; {@code data} is owned by the handler. */
     void onData(TcpConnection connection, byte[] data);
 
+    /**
+     * Called when the peer acknowledged data and so freed space in the send buffer; {@link
+     * TcpConnection#writableBytes()} says how much. The handler may write from this call.
+     */
+    default void onWritable(TcpConnection connection) {
+    }
+
     /** Called once when the remote side closes its direction (a FIN arrived in order). */
     default void onRemoteClose(TcpConnection connection) {
     }

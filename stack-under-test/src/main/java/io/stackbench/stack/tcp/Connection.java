@@ -114,6 +114,11 @@ final class Connection implements TcpConnection {
         output();
     }
 
+    @Override
+    public int writableBytes() {
+        return state == TcpState.CLOSED || closeRequested ? 0 : SendBuffer.CAPACITY - sendBuffer.size();
+    }
+
     /** CLOSE (RFC 9293 §3.10.4). */
     @Override
     public void close() {
@@ -293,6 +298,9 @@ final class Connection implements TcpConnection {
             stopRetransmissionTimer();
         } else {
             startRetransmissionTimer(true);
+        }
+        if (acked > 0 && !closeRequested && state != TcpState.CLOSED) {
+            handler.onWritable(this);
         }
     }
 
