@@ -87,7 +87,14 @@ class LibraryTsharkTest {
     private static final Map<String, List<String>> EXPECTED_WARNINGS = Map.of(
             "arp/gratuitous-moves-entry", List.of("Duplicate IP address configured (10.0.0.9)"),
             // The scenario checks that a closed port answers with RST, which tshark flags as a warning.
-            "tcp/closed-port-reset", List.of("Connection reset (RST)"));
+            "tcp/closed-port-reset", List.of("Connection reset (RST)"),
+            // The link loses, duplicates and reorders segments, and tshark's TCP analysis reports each gap, copy and late arrival.
+            // The 64 KiB window without window scaling also fills up while a hole waits for retransmission.
+            "tcp/lossy-10mb-transfer", List.of("Previous segment(s) not captured (common at capture start)",
+                    "This frame is a (suspected) out-of-order segment", "This frame is a (suspected) retransmission",
+                    "This frame is a (suspected) fast retransmission", "This frame is a (suspected) spurious retransmission",
+                    "ACKed segment that wasn't captured (common at capture start)",
+                    "TCP window specified by the receiver is now completely full"));
 
     /** A literal IPv4 or IPv6 address as tshark prints it, so that parsing it never needs DNS. */
     private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
