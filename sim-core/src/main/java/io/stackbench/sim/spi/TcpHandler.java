@@ -13,8 +13,9 @@ public interface TcpHandler {
     void onData(TcpConnection connection, byte[] data);
 
     /**
-     * Called when the peer acknowledged data and so freed space in the send buffer; {@link
-     * TcpConnection#writableBytes()} says how much. The handler may write from this call.
+     * Called in ESTABLISHED and CLOSE-WAIT when the peer acknowledged data and so freed space in the
+     * send buffer; {@link TcpConnection#writableBytes()} returns how much. The handler may write and
+     * close from this call, but not abort, because the stack is still processing the segment.
      */
     default void onWritable(TcpConnection connection) {
     }

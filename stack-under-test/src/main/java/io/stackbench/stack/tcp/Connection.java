@@ -299,7 +299,7 @@ final class Connection implements TcpConnection {
         } else {
             startRetransmissionTimer(true);
         }
-        if (acked > 0 && !closeRequested && state != TcpState.CLOSED) {
+        if (acked > 0 && !closeRequested && (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT)) {
             handler.onWritable(this);
         }
     }
