@@ -72,6 +72,20 @@ public final class StackContext {
         host.transmit(INTERFACE, frame);
     }
 
+    /**
+     * Sends a frame whose first {@link EthernetFrame#HEADER_LENGTH} bytes are left free for the
+     * Ethernet header, which this writes in place, and which is at least {@link
+     * EthernetFrame#MIN_FRAME_LENGTH} bytes long. It saves the copy that {@link #sendFrame} makes.
+     */
+    public void sendFrameWithHeadroom(MacAddress destination, EtherType etherType, byte[] frame) {
+        if (!valid) {
+            return;
+        }
+        new EthernetHeader(destination, mac(), etherType).emit(new EthernetFrame(frame));
+        counters.increment("tx.frames");
+        host.transmit(INTERFACE, frame);
+    }
+
     void invalidate() {
         valid = false;
     }

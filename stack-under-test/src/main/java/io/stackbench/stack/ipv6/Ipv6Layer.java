@@ -10,6 +10,7 @@ import io.stackbench.stack.ndp.NdpLayer;
 import io.stackbench.stack.tcp.TcpLayer;
 import io.stackbench.stack.udp.UdpLayer;
 import io.stackbench.stack.wire.EtherType;
+import io.stackbench.stack.wire.EthernetFrame;
 import io.stackbench.stack.wire.Icmpv6Packet;
 import io.stackbench.stack.wire.Icmpv6Repr;
 import io.stackbench.stack.wire.IpProtocol;
@@ -394,29 +395,31 @@ public final class Ipv6Layer implements Ipv6Services {
             return;
         }
 
-        byte[] packet = new byte[total];
+        // The packet is built after room for the Ethernet header, so the frame is written once.
+        byte[] frame = new byte[Math.max(EthernetFrame.HEADER_LENGTH + total, EthernetFrame.MIN_FRAME_LENGTH)];
+        int start = EthernetFrame.HEADER_LENGTH;
         Ipv6Repr header = new Ipv6Repr(source, destination, routerAlert ? new IpProtocol(HOP_BY_HOP) : protocol, hopLimit, 0, 0,
                 extension + payload.length);
-        header.emit(new Ipv6Packet(packet));
+        header.emit(new Ipv6Packet(frame, start, total));
         if (routerAlert) {
             // RFC 2711 Router Alert (type 5, value 0 for MLD) padded with a 2-byte PadN to 8 bytes.
-            int h = Ipv6Packet.HEADER_LENGTH;
-            packet[h] = (byte) protocol.value();
-            packet[h + 1] = 0;
-            packet[h + 2] = 5;
-            packet[h + 3] = 2;
-            packet[h + 6] = 1;
-            packet[h + 7] = 0;
+            int h = start + Ipv6Packet.HEADER_LENGTH;
+            frame[h] = (byte) protocol.value();
+            frame[h + 1] = 0;
+            frame[h + 2] = 5;
+            frame[h + 3] = 2;
+            frame[h + 6] = 1;
+            frame[h + 7] = 0;
         }
-        System.arraycopy(payload, 0, packet, Ipv6Packet.HEADER_LENGTH + extension, payload.length);
+        System.arraycopy(payload, 0, frame, start + Ipv6Packet.HEADER_LENGTH + extension, payload.length);
         context.counters().increment("tx.ipv6");
 
         if (destination.isMulticast()) {
-            context.sendFrame(destination.multicastMac(), EtherType.IPV6, packet, packet.length);
+            context.sendFrameWithHeadroom(destination.multicastMac(), EtherType.IPV6, frame);
         } else if (destinationMac != null) {
-            context.sendFrame(destinationMac, EtherType.IPV6, packet, packet.length);
+            context.sendFrameWithHeadroom(destinationMac, EtherType.IPV6, frame);
         } else {
-            ndp.sendToNeighbor(nextHop, packet, onFailure);
+            ndp.sendToNeighbor(nextHop, frame, onFailure);
         }
     }
 }
