@@ -18,11 +18,13 @@ public final class StackContext {
 
     private final StackHost host;
     private final Counters counters;
+    private final Counters.Counter txFrames;
     private boolean valid = true;
 
     StackContext(StackHost host, Counters counters) {
         this.host = host;
         this.counters = counters;
+        this.txFrames = counters.counter("tx.frames");
     }
 
     public StackHost host() {
@@ -68,7 +70,7 @@ public final class StackContext {
         byte[] frame = new byte[Math.max(EthernetFrame.HEADER_LENGTH + payloadLength, EthernetFrame.MIN_FRAME_LENGTH)];
         new EthernetHeader(destination, mac(), etherType).emit(new EthernetFrame(frame));
         System.arraycopy(payload, 0, frame, EthernetFrame.HEADER_LENGTH, payloadLength);
-        counters.increment("tx.frames");
+        txFrames.increment();
         host.transmit(INTERFACE, frame);
     }
 
@@ -82,7 +84,7 @@ public final class StackContext {
             return;
         }
         new EthernetHeader(destination, mac(), etherType).emit(new EthernetFrame(frame));
-        counters.increment("tx.frames");
+        txFrames.increment();
         host.transmit(INTERFACE, frame);
     }
 

@@ -1,6 +1,7 @@
 package io.stackbench.stack.ipv6;
 
 import io.stackbench.sim.net.MacAddress;
+import io.stackbench.stack.Counters;
 import io.stackbench.stack.StackContext;
 import io.stackbench.stack.icmpv6.Icmpv6Layer;
 import io.stackbench.stack.mld.MldLayer;
@@ -44,6 +45,8 @@ public final class Ipv6Layer implements Ipv6Services {
     private final MldLayer mld;
     private final Icmpv6Layer icmp;
     private final Reassembler reassembler;
+    private final Counters.Counter rxIpv6;
+    private final Counters.Counter txIpv6;
     private final TreeSet<Ipv6Address> groups = new TreeSet<>();
     private final TreeMap<MacAddress, Integer> groupMacs = new TreeMap<>();
     private UdpLayer udp;
@@ -52,6 +55,8 @@ public final class Ipv6Layer implements Ipv6Services {
 
     public Ipv6Layer(StackContext context, boolean acceptRouterAdvertisements) {
         this.context = context;
+        this.rxIpv6 = context.counters().counter("rx.ipv6");
+        this.txIpv6 = context.counters().counter("tx.ipv6");
         this.ndp = new NdpLayer(context, this, acceptRouterAdvertisements);
         this.mld = new MldLayer(context, this);
         this.icmp = new Icmpv6Layer(context, this);
@@ -159,7 +164,7 @@ public final class Ipv6Layer implements Ipv6Services {
             context.counters().drop(destination.isMulticast() ? "ipv6.group-not-joined" : "ipv6.not-for-us");
             return;
         }
-        context.counters().increment("rx.ipv6");
+        rxIpv6.increment();
         process(ip, frame, offset, packet.payloadOffset(), ip.nextHeader().value(), ethernetSource, false);
     }
 
@@ -412,7 +417,7 @@ public final class Ipv6Layer implements Ipv6Services {
             frame[h + 7] = 0;
         }
         System.arraycopy(payload, 0, frame, start + Ipv6Packet.HEADER_LENGTH + extension, payload.length);
-        context.counters().increment("tx.ipv6");
+        txIpv6.increment();
 
         if (destination.isMulticast()) {
             context.sendFrameWithHeadroom(destination.multicastMac(), EtherType.IPV6, frame);
