@@ -47,10 +47,14 @@ public final class TcpThroughput {
     /** The counting pattern from byte 0, long enough to take a chunk at any phase mod 256. */
     private static final byte[] PATTERN = new byte[PATTERN_CHUNK + 256];
 
+    /** The first {@link #PATTERN_CHUNK} bytes of the pattern, written again and again; the stack copies what it is given. */
+    private static final byte[] CHUNK;
+
     static {
         for (int i = 0; i < PATTERN.length; i++) {
             PATTERN[i] = (byte) i;
         }
+        CHUNK = Arrays.copyOf(PATTERN, PATTERN_CHUNK);
     }
 
     private TcpThroughput() {
@@ -230,11 +234,12 @@ public final class TcpThroughput {
             if (written == bytes) {
                 return;
             }
-            int writable;
-            while (written < bytes && (writable = connection.writableBytes()) > 0) {
-                int length = (int) Math.min(Math.min(bytes - written, writable), PATTERN_CHUNK);
-                int phase = (int) (written & 0xff);
-                connection.write(Arrays.copyOfRange(PATTERN, phase, phase + length));
+            // Whole chunks keep every write at phase 0, so one array serves them all. The send
+            // buffer holds 1 MiB and the window is 64 KiB, so waiting for a chunk's worth of space
+            // never leaves the connection without data to send.
+            while (written < bytes && connection.writableBytes() >= Math.min(bytes - written, PATTERN_CHUNK)) {
+                int length = (int) Math.min(bytes - written, PATTERN_CHUNK);
+                connection.write(length == PATTERN_CHUNK ? CHUNK : Arrays.copyOf(PATTERN, length));
                 written += length;
             }
             if (written == bytes) {
