@@ -107,7 +107,7 @@ final class Connection implements TcpConnection {
             throw new IllegalStateException("cannot write to TCP connection " + id + " in state " + state
                     + (closeRequested ? " after close" : ""));
         }
-        if (!sendBuffer.append(data.clone())) {
+        if (!sendBuffer.append(data)) {
             throw new IllegalStateException("cannot write " + data.length + " bytes to TCP connection " + id + ": the send buffer of "
                     + SendBuffer.CAPACITY + " bytes is full");
         }
