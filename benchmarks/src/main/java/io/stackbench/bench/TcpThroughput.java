@@ -70,8 +70,8 @@ public final class TcpThroughput {
      *
      * @param simulatedNanos simulated time from ESTABLISHED on the sender to the last byte at the receiver
      * @param wallNanos wall time of the simulation run, setup excluded
-     * @param cpuNanos CPU time of the thread that ran the simulation, over the same span; on a shared
-     *     machine it varies less than wall time, but it leaves out the garbage collector's threads
+     * @param cpuNanos CPU time of the thread that ran the simulation, over the same span. It varies
+     *     less than wall time on a shared machine, but leaves out the garbage collector's threads.
      * @param firstMismatch offset of the first received byte that differs from the pattern, or -1
      * @param stalled true when no byte arrived for {@link #STALL_LIMIT} before the flow ended
      */
@@ -238,7 +238,7 @@ public final class TcpThroughput {
                 return;
             }
             // Whole chunks keep every write at phase 0, so one array serves them all. The send
-            // buffer holds 1 MiB and the window is 64 KiB, so waiting for a chunk's worth of space
+            // buffer takes 1 MiB and the window is 64 KiB, so waiting for a chunk's worth of space
             // never leaves the connection without data to send.
             while (written < bytes && connection.writableBytes() >= Math.min(bytes - written, PATTERN_CHUNK)) {
                 int length = (int) Math.min(bytes - written, PATTERN_CHUNK);

@@ -47,13 +47,13 @@ final class TcpRecord {
         }
     }
 
-    TcpOutbox outbox(TcpConnection c) {
-        return outboxes.computeIfAbsent(c, key -> new TcpOutbox());
+    TcpOutbox outbox(TcpConnection connection) {
+        return outboxes.computeIfAbsent(connection, key -> new TcpOutbox());
     }
 
     /** Drops the outbox of a connection that ended. */
-    void forget(TcpConnection c) {
-        outboxes.remove(c);
+    void forget(TcpConnection connection) {
+        outboxes.remove(connection);
     }
 
     /** Returns the distinct remote addresses in the order they connected. */
