@@ -1,19 +1,41 @@
 package io.stackbench.stack;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The stack's counters by name, such as {@code drop.ipv4.bad-checksum}. Names are sorted, so a
- * report that lists them is stable.
+ * The stack's counters by name, such as {@code drop.ipv4.bad-checksum}. {@link #snapshot()} sorts
+ * the names, so a report that lists them is stable, and lists only counters above zero.
  */
 public final class Counters {
 
-    private final TreeMap<String, Long> values = new TreeMap<>();
+    /** One named count. A layer that counts every frame keeps its {@code Counter} and skips the name lookup. */
+    public static final class Counter {
+        private long value;
+
+        public void increment() {
+            value++;
+        }
+    }
+
+    /** Hash order never leaves this class: {@link #snapshot()} copies into a sorted map. */
+    private final Map<String, Counter> values = new HashMap<>();
+
+    /** Returns the counter named {@code name}, which stays valid across {@link #clear()}. */
+    public Counter counter(String name) {
+        Counter counter = values.get(name);
+        if (counter == null) {
+            counter = new Counter();
+            values.put(name, counter);
+        }
+        return counter;
+    }
 
     public void increment(String name) {
-        values.merge(name, 1L, Long::sum);
+        counter(name).value++;
     }
 
     /** Counts a dropped frame or packet under {@code drop.<reason>}. */
@@ -22,14 +44,24 @@ public final class Counters {
     }
 
     public long get(String name) {
-        return values.getOrDefault(name, 0L);
+        Counter counter = values.get(name);
+        return counter == null ? 0 : counter.value;
     }
 
     public SortedMap<String, Long> snapshot() {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(values));
+        TreeMap<String, Long> sorted = new TreeMap<>();
+        for (Map.Entry<String, Counter> entry : values.entrySet()) {
+            if (entry.getValue().value > 0) {
+                sorted.put(entry.getKey(), entry.getValue().value);
+            }
+        }
+        return Collections.unmodifiableSortedMap(sorted);
     }
 
+    /** Sets every counter to zero; counters handed out by {@link #counter} stay in use. */
     public void clear() {
-        values.clear();
+        for (Counter counter : values.values()) {
+            counter.value = 0;
+        }
     }
 }

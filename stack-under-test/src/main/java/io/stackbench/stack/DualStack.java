@@ -41,6 +41,7 @@ import java.util.TreeMap;
 public final class DualStack implements HostedStack {
 
     private final Counters counters = new Counters();
+    private final Counters.Counter rxFrames = counters.counter("rx.frames");
     private StackContext context;
     private StackConfig config;
     private ArpLayer arp;
@@ -148,7 +149,7 @@ public final class DualStack implements HostedStack {
     }
 
     private void dispatch(int interfaceIndex, byte[] frame) {
-        counters.increment("rx.frames");
+        rxFrames.increment();
         if (interfaceIndex != StackContext.INTERFACE) {
             counters.drop("ethernet.unconfigured-interface");
             return;

@@ -11,6 +11,7 @@ import io.stackbench.scenario.model.NodeSpec;
 import io.stackbench.scenario.model.Scenario;
 import io.stackbench.scenario.model.SegmentSpec;
 import io.stackbench.scenario.model.StepSpec;
+import io.stackbench.sim.capture.CaptureInterface;
 import io.stackbench.sim.engine.SimTime;
 import io.stackbench.sim.engine.Simulator;
 import io.stackbench.sim.net.LinkProfile;
@@ -38,8 +39,11 @@ public final class ScenarioLoader {
     // The allowed fields of each object type. scenarios/scenario.schema.json must list the same
     // names; ScenarioSchemaTest compares the two.
     static final Set<String> TOP_FIELDS = Set.of("$schema", "name", "description", "tags", "seed", "duration", "limits", "segments",
-            "nodes", "steps", "expect", "golden");
+            "nodes", "steps", "expect", "golden", "capture");
     static final Set<String> LIMITS_FIELDS = Set.of("events");
+    static final Set<String> CAPTURE_FIELDS = Set.of("snaplen");
+    /** Smallest snap length, which keeps an Ethernet, IPv6 and TCP header with options. */
+    static final int MIN_SNAP_LENGTH = 128;
     /** The link-profile fields, shared by a segment and a link-profile step. */
     private static final Set<String> PROFILE_FIELD_NAMES = Set.of("latency", "bandwidth", "mtu", "queue", "loss", "duplication", "reordering",
             "reorderDelay", "corruption", "jitter");
@@ -146,6 +150,11 @@ public final class ScenarioLoader {
             eventBudget = fields.integer(limits, "/limits", "events", Simulator.DEFAULT_EVENT_BUDGET, 1, Long.MAX_VALUE);
         }
         boolean golden = fields.bool(root, "", "golden", true);
+        int snapLength = 0;
+        JsonNode capture = root.get("capture");
+        if (capture != null && fields.object(capture, "/capture", CAPTURE_FIELDS)) {
+            snapLength = (int) fields.integer(capture, "/capture", "snaplen", 0, MIN_SNAP_LENGTH, CaptureInterface.DEFAULT_SNAP_LENGTH);
+        }
 
         Map<String, SegmentSpec> segments = readSegments(root, fields);
         Map<String, NodeSpec> nodes = readNodes(root, fields, segments, duration, file);
@@ -154,7 +163,7 @@ public final class ScenarioLoader {
         checkBootArguments(root, fields, nodes, expectations);
 
         return new Scenario(id, file, name, description, tags, seed, duration, eventBudget, List.copyOf(segments.values()),
-                List.copyOf(nodes.values()), List.copyOf(steps.values()), expectations, golden);
+                List.copyOf(nodes.values()), List.copyOf(steps.values()), expectations, golden, snapLength);
     }
 
     private Map<String, SegmentSpec> readSegments(JsonNode root, JsonFields fields) {

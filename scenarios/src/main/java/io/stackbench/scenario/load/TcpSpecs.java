@@ -24,8 +24,8 @@ final class TcpSpecs {
     static final List<String> STATES = List.of("LISTEN", "SYN-SENT", "SYN-RECEIVED", "ESTABLISHED", "FIN-WAIT-1", "FIN-WAIT-2",
             "CLOSE-WAIT", "CLOSING", "LAST-ACK", "TIME-WAIT", "CLOSED");
 
-    /** Largest payload of one tcp-send step, the size of the stack's send buffer. */
-    static final int MAX_SEND = 1 << 20;
+    /** Largest "bytes" of one tcp-send step, 2^40 (1 TiB); the bench streams them and keeps none. */
+    static final long MAX_SEND = 1L << 40;
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -71,17 +71,19 @@ final class TcpSpecs {
     static StepSpec send(JsonNode s, String p, JsonFields fields, String id, long at, Map<String, StepSpec> steps) {
         fields.object(s, p, TCP_SEND_STEP_FIELDS);
         StepSpec.TcpConnect connect = connection(s, p, fields, steps);
-        byte[] payload = new byte[0];
+        byte[] text = null;
+        long length = 0;
         if (s.has("text") && s.has("bytes")) {
             fields.problem(p + "/bytes", s.get("bytes"), "\"text\" and \"bytes\" cannot be combined", "keep only one of them");
         } else if (s.has("text")) {
-            payload = fields.string(s, p, "text", "", false, "\"hello\"").getBytes(StandardCharsets.UTF_8);
+            text = fields.string(s, p, "text", "", false, "\"hello\"").getBytes(StandardCharsets.UTF_8);
+            length = text.length;
         } else if (s.has("bytes")) {
-            payload = UdpSpecs.counting((int) fields.integer(s, p, "bytes", 0, 1, MAX_SEND));
+            length = fields.integer(s, p, "bytes", 0, 1, MAX_SEND);
         } else {
             fields.problem(p, s, "a tcp-send step needs \"text\" or \"bytes\"", "add \"text\": \"hello\" or \"bytes\": 100");
         }
-        return new StepSpec.TcpSend(id, at, connect == null ? null : connect.id(), payload);
+        return new StepSpec.TcpSend(id, at, connect == null ? null : connect.id(), text, length);
     }
 
     static StepSpec close(JsonNode s, String p, JsonFields fields, String id, long at, Map<String, StepSpec> steps, boolean abort) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param durationNanos simulated time the run lasts
  * @param eventBudget maximum events the run may execute
  * @param golden whether the trace is compared against a golden capture
+ * @param snapLength bytes kept of each captured frame, 0 for whole frames; the original length is kept
  */
 public record Scenario(
         String id,
@@ -26,10 +27,11 @@ public record Scenario(
         List<NodeSpec> nodes,
         List<StepSpec> steps,
         List<ExpectationSpec> expectations,
-        boolean golden) {
+        boolean golden,
+        int snapLength) {
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(id, source, name, description, tags, newSeed, durationNanos, eventBudget, segments, nodes, steps,
-                expectations, golden);
+                expectations, golden, snapLength);
     }
 }

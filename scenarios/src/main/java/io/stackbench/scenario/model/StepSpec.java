@@ -78,8 +78,12 @@ public sealed interface StepSpec {
     record TcpConnect(String id, long atNanos, String node, InetAddress target, int port) implements StepSpec {
     }
 
-    /** Writes {@code payload} on the connection opened by the tcp-connect step {@code connection}. */
-    record TcpSend(String id, long atNanos, String connection, byte[] payload) implements StepSpec {
+    /**
+     * Writes data on the connection opened by the tcp-connect step {@code connection}: {@code text}
+     * when it is not null, else {@code length} bytes of the counting pattern (byte i is i mod 256),
+     * streamed as the send buffer frees up.
+     */
+    record TcpSend(String id, long atNanos, String connection, byte[] text, long length) implements StepSpec {
     }
 
     /** Closes ({@code abort} false) or resets ({@code abort} true) the connection of a tcp-connect step. */

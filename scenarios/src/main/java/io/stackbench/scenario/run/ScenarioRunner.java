@@ -37,6 +37,7 @@ import io.stackbench.sim.spi.TcpConnection;
 import io.stackbench.sim.spi.TcpHandler;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ public final class ScenarioRunner {
             for (SegmentSpec spec : scenario.segments()) {
                 Segment segment = new Segment(simulator, spec.name(), index++, spec.profile(),
                         DeterministicRandom.forComponent(scenario.seed(), "segment:" + spec.name()),
-                        (seg, time, frame, comment) -> frames.add(new CapturedFrame(seg.index(), time, frame, frame.length, comment, 0)));
+                        (seg, time, frame, comment) -> frames.add(new CapturedFrame(seg.index(), time, snap(frame), frame.length, comment, 0)));
                 segments.put(spec.name(), segment);
             }
             for (NodeSpec node : scenario.nodes()) {
@@ -351,9 +352,20 @@ public final class ScenarioRunner {
                 tcpFailed(node, "step " + send.id() + ": connection " + send.connection() + " was not opened");
                 return;
             }
-            cause = "step " + send.id() + ": send " + send.payload().length + " bytes on " + send.connection();
+            TcpOutbox outbox = record.outbox(record.connection);
+            if (outbox.closeRequested() || record.connection.state().equals("CLOSED")) {
+                tcpFailed(node, "step " + send.id() + ": cannot write to connection " + send.connection() + " in state "
+                        + record.connection.state() + (outbox.closeRequested() ? " after its tcp-close step" : ""));
+                return;
+            }
+            cause = "step " + send.id() + ": send " + send.length() + " bytes on " + send.connection();
             try {
-                record.connection.write(send.payload().clone());
+                if (send.text() != null) {
+                    outbox.addBytes(send.text().clone());
+                } else {
+                    outbox.addPattern(send.length());
+                }
+                outbox.flush(record.connection);
             } catch (IllegalStateException e) {
                 tcpFailed(node, "step " + send.id() + ": " + e.getMessage());
             } finally {
@@ -370,9 +382,10 @@ public final class ScenarioRunner {
             cause = "step " + close.id() + ": " + (close.abort() ? "abort " : "close ") + close.connection();
             try {
                 if (close.abort()) {
+                    record.outbox(record.connection).clear();
                     record.connection.abort();
                 } else {
-                    record.connection.close();
+                    record.outbox(record.connection).requestClose(record.connection);
                 }
             } finally {
                 cause = null;
@@ -422,19 +435,27 @@ public final class ScenarioRunner {
             public void onData(TcpConnection connection, byte[] data) {
                 record.received(data);
                 if (mode.equals("echo")) {
-                    connection.write(data);
+                    TcpOutbox outbox = record.outbox(connection);
+                    outbox.addBytes(data);
+                    outbox.flush(connection);
                 }
+            }
+
+            @Override
+            public void onWritable(TcpConnection connection) {
+                record.outbox(connection).flush(connection);
             }
 
             @Override
             public void onRemoteClose(TcpConnection connection) {
                 if (!mode.equals("client")) {
-                    connection.close();
+                    record.outbox(connection).requestClose(connection);
                 }
             }
 
             @Override
             public void onClosed(TcpConnection connection, String reason) {
+                record.forget(connection);
                 events.add(new StackEvent(simulator.now(), node, "bench.tcp-closed", "TCP connection " + connection.localPort() + " <-> "
                         + Addresses.format(connection.remoteAddress()) + " " + connection.remotePort() + ": " + reason));
             }
@@ -502,6 +523,12 @@ public final class ScenarioRunner {
             }
         }
 
+        /** Returns the first snap length bytes of {@code frame}, or the frame itself when it is not longer. */
+        private byte[] snap(byte[] frame) {
+            int snapLength = scenario.snapLength();
+            return snapLength == 0 || frame.length <= snapLength ? frame : Arrays.copyOf(frame, snapLength);
+        }
+
         private Capture buildCapture() {
             List<CaptureInterface> interfaces = new ArrayList<>();
             for (Segment segment : segments.values()) {
@@ -509,7 +536,8 @@ public final class ScenarioRunner {
                 for (Nic nic : segment.nics()) {
                     attached.add(nic.nodeName() + " " + nic.mac());
                 }
-                interfaces.add(new CaptureInterface(segment.name(), "segment " + segment.name() + ": " + String.join(", ", attached), 1, 262_144));
+                interfaces.add(new CaptureInterface(segment.name(), "segment " + segment.name() + ": " + String.join(", ", attached), 1,
+                        scenario.snapLength() == 0 ? CaptureInterface.DEFAULT_SNAP_LENGTH : scenario.snapLength()));
             }
             List<NameRecord> names = new ArrayList<>();
             for (NodeSpec node : scenario.nodes()) {

@@ -2,8 +2,6 @@ package io.stackbench.scenario.run;
 
 import io.stackbench.scenario.model.ExpectationSpec;
 import io.stackbench.sim.spi.StackSnapshot;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +9,8 @@ import java.util.TreeSet;
 
 /** Judges a tcp expectation against what the bench's handler saw and the stack's snapshot. */
 final class TcpJudge {
+
+    private static final String EMPTY_SHA256 = HexFormat.of().formatHex(TcpRecord.newSha256().digest());
 
     private TcpJudge() {
     }
@@ -20,17 +20,17 @@ final class TcpJudge {
      *     when the expectation checks a state
      */
     static ExpectationResult judge(ExpectationSpec.Tcp expectation, TcpRecord record, StackSnapshot snapshot) {
-        byte[] bytes = record == null ? new byte[0] : record.bytes();
-        String sha256 = sha256(bytes);
+        long bytes = record == null ? 0 : record.receivedBytes();
+        String sha256 = record == null ? EMPTY_SHA256 : record.receivedSha256();
         List<String> remotes = record == null ? List.of() : new ArrayList<>(record.remotes());
         List<String> states = states(expectation, record, snapshot);
 
-        boolean passed = expectation.bytes() < 0 || bytes.length == expectation.bytes();
+        boolean passed = expectation.bytes() < 0 || bytes == expectation.bytes();
         passed &= expectation.sha256() == null || expectation.sha256().equals(sha256);
         passed &= expectation.remote() == null || new TreeSet<>(expectation.remote()).equals(new TreeSet<>(remotes));
         passed &= expectation.state() == null || states.contains(expectation.state());
 
-        String actual = (expectation.state() == null ? "" : "state " + String.join(", ", states) + "; ") + bytes.length
+        String actual = (expectation.state() == null ? "" : "state " + String.join(", ", states) + "; ") + bytes
                 + " byte(s), SHA-256 " + sha256 + (remotes.isEmpty() ? "" : ", from " + String.join(", ", remotes));
         return new ExpectationResult(expectation.path(), expectation.describe(), passed, actual);
     }
@@ -57,13 +57,5 @@ final class TcpJudge {
             states.add("CLOSED");
         }
         return states;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the Java platform must provide SHA-256", e);
-        }
     }
 }

@@ -125,6 +125,44 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void captureSnapLengthLoads() throws Exception {
+        Scenario scenario = load(valid("\"duration\": \"5s\",", "\"duration\": \"5s\",\n  \"capture\": {\"snaplen\": 200},"));
+
+        assertThat(scenario.snapLength()).isEqualTo(200);
+        assertThat(load(VALID).snapLength()).as("snap length without a capture object").isZero();
+    }
+
+    @Test
+    void captureSnapLengthTooSmall() throws Exception {
+        String json = valid("\"duration\": \"5s\",", "\"duration\": \"5s\",\n  \"capture\": {\"snaplen\": 60},");
+
+        ScenarioProblem problem = onlyProblem(json);
+
+        assertAt(problem, json, "60");
+        assertThat(problem.jsonPath()).isEqualTo("/capture/snaplen");
+        assertThat(problem.message()).isEqualTo("\"snaplen\" is out of range");
+        assertThat(problem.fix()).isEqualTo("use a value in 128..262144");
+    }
+
+    @Test
+    void tcpSendBytesUpTo2To40() throws Exception {
+        String steps = "{\"id\": \"ping-bob\", \"at\": \"1s\", \"do\": \"ping\", \"node\": \"alice\", \"target\": \"10.0.0.2\"}";
+        String withSend = steps + ",\n    {\"id\": \"conn\", \"at\": \"1s\", \"do\": \"tcp-connect\", \"node\": \"alice\", \"target\": \"10.0.0.2\", "
+                + "\"port\": 80},\n    {\"id\": \"data\", \"at\": \"2s\", \"do\": \"tcp-send\", \"connection\": \"conn\", \"bytes\": %d}";
+
+        Scenario scenario = load(valid(steps, withSend.formatted(1L << 40)));
+        StepSpec.TcpSend send = (StepSpec.TcpSend) scenario.steps().get(2);
+        assertThat(send.length()).isEqualTo(1L << 40);
+        assertThat(send.text()).as("text of a bytes step").isNull();
+
+        String json = valid(steps, withSend.formatted((1L << 40) + 1));
+        ScenarioProblem problem = onlyProblem(json);
+        assertAt(problem, json, "1099511627777");
+        assertThat(problem.jsonPath()).isEqualTo("/steps/2/bytes");
+        assertThat(problem.fix()).isEqualTo("use a value in 1..1099511627776");
+    }
+
+    @Test
     void unknownFieldFarFromAnyListsAllowed() throws Exception {
         String json = valid("\"duration\": \"5s\",", "\"duration\": \"5s\",\n  \"wallclock\": true,");
 

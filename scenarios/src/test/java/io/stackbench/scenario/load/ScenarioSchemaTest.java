@@ -59,6 +59,7 @@ class ScenarioSchemaTest {
     /** The loader's allowed fields for each closed object definition of the schema. */
     private static final Map<String, Set<String>> FIELDS_BY_DEFINITION = Map.ofEntries(
             entry("limits", ScenarioLoader.LIMITS_FIELDS),
+            entry("capture", ScenarioLoader.CAPTURE_FIELDS),
             entry("segment", ScenarioLoader.SEGMENT_FIELDS),
             entry("stackNode", ScenarioLoader.STACK_FIELDS),
             entry("arpResponderNode", ScenarioLoader.ARP_RESPONDER_FIELDS),
@@ -123,6 +124,7 @@ class ScenarioSchemaTest {
               "seed": 3,
               "duration": "5s",
               "limits": {"events": 1000000},
+              "capture": {"snaplen": 128},
               "golden": false,
               "segments": [{"name": "lan", "latency": "50us", "bandwidth": "1Gbit/s", "mtu": 1500, "queue": 65536, "loss": 0.1,
                             "duplication": 0.02, "reordering": 0.03, "reorderDelay": "2ms", "corruption": 0.01, "jitter": "20us"}],
@@ -213,6 +215,7 @@ class ScenarioSchemaTest {
     private static final Map<String, String> DEFINITION_BY_POINTER = Map.ofEntries(
             entry("", ""),
             entry("/limits", "limits"),
+            entry("/capture", "capture"),
             entry("/segments/0", "segment"),
             entry("/nodes/0", "stackNode"),
             entry("/nodes/1", "arpResponderNode"),

@@ -9,9 +9,17 @@ public interface TcpConnection {
      * Queues {@code data} for sending. Bytes written before ESTABLISHED are sent once the
      * handshake completes.
      *
-     * @throws IllegalStateException when this side has already closed or the connection is closed
+     * @throws IllegalStateException when this side has already closed or the connection is closed, or
+     *     when {@code data} is longer than {@link #writableBytes()}
      */
     void write(byte[] data);
+
+    /**
+     * Returns how many bytes a {@link #write} accepts now: the free space of the send buffer, or 0
+     * once this side has closed or the connection is closed. A writer with more to send waits for
+     * {@link TcpHandler#onWritable}.
+     */
+    int writableBytes();
 
     /** Closes this side in order (RFC 9293 CLOSE): queued data is sent, then a FIN. */
     void close();

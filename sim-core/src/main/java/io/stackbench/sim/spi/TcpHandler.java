@@ -12,6 +12,14 @@ public interface TcpHandler {
     /** Called with each run of bytes delivered in order; {@code data} is owned by the handler. */
     void onData(TcpConnection connection, byte[] data);
 
+    /**
+     * Called in ESTABLISHED and CLOSE-WAIT when the peer acknowledged data and so freed space in the
+     * send buffer; {@link TcpConnection#writableBytes()} returns how much. The handler may write and
+     * close from this call, but not abort, because the stack is still processing the segment.
+     */
+    default void onWritable(TcpConnection connection) {
+    }
+
     /** Called once when the remote side closes its direction (a FIN arrived in order). */
     default void onRemoteClose(TcpConnection connection) {
     }

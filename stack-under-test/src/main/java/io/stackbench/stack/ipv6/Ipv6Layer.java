@@ -1,6 +1,7 @@
 package io.stackbench.stack.ipv6;
 
 import io.stackbench.sim.net.MacAddress;
+import io.stackbench.stack.Counters;
 import io.stackbench.stack.StackContext;
 import io.stackbench.stack.icmpv6.Icmpv6Layer;
 import io.stackbench.stack.mld.MldLayer;
@@ -10,6 +11,7 @@ import io.stackbench.stack.ndp.NdpLayer;
 import io.stackbench.stack.tcp.TcpLayer;
 import io.stackbench.stack.udp.UdpLayer;
 import io.stackbench.stack.wire.EtherType;
+import io.stackbench.stack.wire.EthernetFrame;
 import io.stackbench.stack.wire.Icmpv6Packet;
 import io.stackbench.stack.wire.Icmpv6Repr;
 import io.stackbench.stack.wire.IpProtocol;
@@ -43,6 +45,8 @@ public final class Ipv6Layer implements Ipv6Services {
     private final MldLayer mld;
     private final Icmpv6Layer icmp;
     private final Reassembler reassembler;
+    private final Counters.Counter rxIpv6;
+    private final Counters.Counter txIpv6;
     private final TreeSet<Ipv6Address> groups = new TreeSet<>();
     private final TreeMap<MacAddress, Integer> groupMacs = new TreeMap<>();
     private UdpLayer udp;
@@ -51,6 +55,8 @@ public final class Ipv6Layer implements Ipv6Services {
 
     public Ipv6Layer(StackContext context, boolean acceptRouterAdvertisements) {
         this.context = context;
+        this.rxIpv6 = context.counters().counter("rx.ipv6");
+        this.txIpv6 = context.counters().counter("tx.ipv6");
         this.ndp = new NdpLayer(context, this, acceptRouterAdvertisements);
         this.mld = new MldLayer(context, this);
         this.icmp = new Icmpv6Layer(context, this);
@@ -158,7 +164,7 @@ public final class Ipv6Layer implements Ipv6Services {
             context.counters().drop(destination.isMulticast() ? "ipv6.group-not-joined" : "ipv6.not-for-us");
             return;
         }
-        context.counters().increment("rx.ipv6");
+        rxIpv6.increment();
         process(ip, frame, offset, packet.payloadOffset(), ip.nextHeader().value(), ethernetSource, false);
     }
 
@@ -394,29 +400,31 @@ public final class Ipv6Layer implements Ipv6Services {
             return;
         }
 
-        byte[] packet = new byte[total];
+        // The packet is built after room for the Ethernet header, so the frame is written once.
+        byte[] frame = new byte[Math.max(EthernetFrame.HEADER_LENGTH + total, EthernetFrame.MIN_FRAME_LENGTH)];
+        int start = EthernetFrame.HEADER_LENGTH;
         Ipv6Repr header = new Ipv6Repr(source, destination, routerAlert ? new IpProtocol(HOP_BY_HOP) : protocol, hopLimit, 0, 0,
                 extension + payload.length);
-        header.emit(new Ipv6Packet(packet));
+        header.emit(new Ipv6Packet(frame, start, total));
         if (routerAlert) {
             // RFC 2711 Router Alert (type 5, value 0 for MLD) padded with a 2-byte PadN to 8 bytes.
-            int h = Ipv6Packet.HEADER_LENGTH;
-            packet[h] = (byte) protocol.value();
-            packet[h + 1] = 0;
-            packet[h + 2] = 5;
-            packet[h + 3] = 2;
-            packet[h + 6] = 1;
-            packet[h + 7] = 0;
+            int h = start + Ipv6Packet.HEADER_LENGTH;
+            frame[h] = (byte) protocol.value();
+            frame[h + 1] = 0;
+            frame[h + 2] = 5;
+            frame[h + 3] = 2;
+            frame[h + 6] = 1;
+            frame[h + 7] = 0;
         }
-        System.arraycopy(payload, 0, packet, Ipv6Packet.HEADER_LENGTH + extension, payload.length);
-        context.counters().increment("tx.ipv6");
+        System.arraycopy(payload, 0, frame, start + Ipv6Packet.HEADER_LENGTH + extension, payload.length);
+        txIpv6.increment();
 
         if (destination.isMulticast()) {
-            context.sendFrame(destination.multicastMac(), EtherType.IPV6, packet, packet.length);
+            context.sendFrameWithHeadroom(destination.multicastMac(), EtherType.IPV6, frame);
         } else if (destinationMac != null) {
-            context.sendFrame(destinationMac, EtherType.IPV6, packet, packet.length);
+            context.sendFrameWithHeadroom(destinationMac, EtherType.IPV6, frame);
         } else {
-            ndp.sendToNeighbor(nextHop, packet, onFailure);
+            ndp.sendToNeighbor(nextHop, frame, onFailure);
         }
     }
 }

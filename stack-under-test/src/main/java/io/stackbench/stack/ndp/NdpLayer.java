@@ -74,9 +74,13 @@ public final class NdpLayer {
         return routers.defaultRouter();
     }
 
-    /** Sends an IPv6 packet to an on-link neighbour through the neighbour cache. */
-    public void sendToNeighbor(Ipv6Address neighbor, byte[] packet, Consumer<String> onFailure) {
-        neighbors.send(neighbor, packet, onFailure);
+    /**
+     * Sends an IPv6 packet to an on-link neighbour through the neighbour cache. {@code frame} holds
+     * the packet after {@link io.stackbench.stack.wire.EthernetFrame#HEADER_LENGTH} free bytes, as
+     * {@link StackContext#sendFrameWithHeadroom} takes it.
+     */
+    public void sendToNeighbor(Ipv6Address neighbor, byte[] frame, Consumer<String> onFailure) {
+        neighbors.send(neighbor, frame, onFailure);
     }
 
     private void solicit(Ipv6Address target, MacAddress unicastMac) {

@@ -25,7 +25,7 @@ public final class NeighborCache {
     }
 
     /** A packet waiting for resolution, with whom to tell when it is given up. */
-    record Pending(byte[] frameBody, Consumer<String> onFailure) {
+    record Pending(byte[] frame, Consumer<String> onFailure) {
     }
 
     static final class Entry {
@@ -76,10 +76,11 @@ public final class NeighborCache {
     }
 
     /**
-     * Sends {@code body} (an IPv6 packet) to {@code neighbor}, resolving it first when needed, and
+     * Sends {@code frame} (an IPv6 packet after free room for the Ethernet header) to {@code neighbor},
+     * resolving it first when needed, and
      * runs the NUD state machine of RFC 4861 §7.3.3 for a packet sent to a STALE entry.
      */
-    void send(Ipv6Address neighbor, byte[] body, Consumer<String> onFailure) {
+    void send(Ipv6Address neighbor, byte[] frame, Consumer<String> onFailure) {
         Entry entry = entries.get(neighbor);
         if (entry == null) {
             if (incomplete >= NdpConstants.MAX_INCOMPLETE_NEIGHBORS || entries.size() >= NdpConstants.MAX_NEIGHBORS) {
@@ -91,39 +92,39 @@ public final class NeighborCache {
             entries.put(neighbor, entry);
             incomplete++;
             transition(entry, NeighborState.INCOMPLETE, "address resolution started");
-            queue(entry, body, onFailure);
+            queue(entry, frame, onFailure);
             multicastSolicit(entry);
             return;
         }
         switch (entry.state) {
-            case INCOMPLETE -> queue(entry, body, onFailure);
-            case REACHABLE, DELAY, PROBE -> transmit(entry, body);
+            case INCOMPLETE -> queue(entry, frame, onFailure);
+            case REACHABLE, DELAY, PROBE -> transmit(entry, frame);
             case STALE -> {
                 Entry stale = entry;
-                transmit(stale, body);
+                transmit(stale, frame);
                 transition(stale, NeighborState.DELAY, "packet sent to a STALE entry");
                 restartTimer(stale, NdpConstants.DELAY_FIRST_PROBE_TIME, () -> startProbe(stale));
             }
         }
     }
 
-    private void queue(Entry entry, byte[] body, Consumer<String> onFailure) {
+    private void queue(Entry entry, byte[] frame, Consumer<String> onFailure) {
         if (entry.pending.size() >= NdpConstants.MAX_PENDING_PER_NEIGHBOR) {
             Pending oldest = entry.pending.removeFirst();
             context.counters().drop("ndp.queue-full");
             oldest.onFailure().accept("dropped while resolving " + entry.address + ": queue full");
         }
-        entry.pending.addLast(new Pending(body, onFailure));
+        entry.pending.addLast(new Pending(frame, onFailure));
     }
 
-    private void transmit(Entry entry, byte[] body) {
-        context.sendFrame(entry.mac, EtherType.IPV6, body, body.length);
+    private void transmit(Entry entry, byte[] frame) {
+        context.sendFrameWithHeadroom(entry.mac, EtherType.IPV6, frame);
     }
 
     /** Sends the packets queued for an entry whose link-layer address is now known, in order. */
     private void flush(Entry entry) {
         while (!entry.pending.isEmpty()) {
-            transmit(entry, entry.pending.removeFirst().frameBody());
+            transmit(entry, entry.pending.removeFirst().frame());
         }
     }
 

@@ -107,11 +107,16 @@ final class Connection implements TcpConnection {
             throw new IllegalStateException("cannot write to TCP connection " + id + " in state " + state
                     + (closeRequested ? " after close" : ""));
         }
-        if (!sendBuffer.append(data.clone())) {
+        if (!sendBuffer.append(data)) {
             throw new IllegalStateException("cannot write " + data.length + " bytes to TCP connection " + id + ": the send buffer of "
                     + SendBuffer.CAPACITY + " bytes is full");
         }
         output();
+    }
+
+    @Override
+    public int writableBytes() {
+        return state == TcpState.CLOSED || closeRequested ? 0 : SendBuffer.CAPACITY - sendBuffer.size();
     }
 
     /** CLOSE (RFC 9293 §3.10.4). */
@@ -293,6 +298,9 @@ final class Connection implements TcpConnection {
             stopRetransmissionTimer();
         } else {
             startRetransmissionTimer(true);
+        }
+        if (acked > 0 && !closeRequested && (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT)) {
+            handler.onWritable(this);
         }
     }
 

@@ -29,7 +29,7 @@ record Segment(TcpRepr repr) {
 
     /** SEG.LEN: the data length plus one for SYN and one for FIN. */
     long len() {
-        return repr.payload().length + (has(TcpFlags.SYN) ? 1 : 0) + (has(TcpFlags.FIN) ? 1 : 0);
+        return repr.payloadLength() + (has(TcpFlags.SYN) ? 1 : 0) + (has(TcpFlags.FIN) ? 1 : 0);
     }
 
     /** Returns the MSS option's value, or -1 when the segment carries none. */

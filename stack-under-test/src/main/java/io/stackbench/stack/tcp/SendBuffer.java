@@ -26,9 +26,15 @@ final class SendBuffer {
         }
         if (end + data.length > bytes.length) {
             int length = size();
-            byte[] grown = new byte[Math.max(bytes.length, Integer.highestOneBit(Math.max(1, length + data.length)) * 2)];
-            System.arraycopy(bytes, start, grown, 0, length);
-            bytes = grown;
+            if (length + data.length <= bytes.length / 2) {
+                // At most half full once the acknowledged bytes are dropped: move in place. At least
+                // half the array was appended since the last move, so each byte moves O(1) times.
+                System.arraycopy(bytes, start, bytes, 0, length);
+            } else {
+                byte[] grown = new byte[Math.max(bytes.length, Integer.highestOneBit(length + data.length) * 2)];
+                System.arraycopy(bytes, start, grown, 0, length);
+                bytes = grown;
+            }
             start = 0;
             end = length;
         }

@@ -153,6 +153,11 @@ public record TcpRepr(
         return TcpPacket.MIN_HEADER_LENGTH + padded(TcpOption.bufferLength(options));
     }
 
+    /** Returns the payload length in bytes, without copying the payload. */
+    public int payloadLength() {
+        return payload.length;
+    }
+
     /** Returns the segment length, header plus payload. */
     public int bufferLength() {
         return headerLength() + payload.length;

@@ -88,6 +88,43 @@ class InternetChecksumTest {
     }
 
     @Test
+    void wordSumsMatchReference() {
+        qt().withFixedSeed(8L).forAll(WireGenerators.bytes(200), integers().between(0, 7)).checkAssert((data, offset) -> {
+            int start = Math.min(offset, data.length);
+
+            assertThat(InternetChecksum.compute(data, start, data.length - start))
+                    .as("checksum of %d bytes from offset %d", data.length - start, start)
+                    .isEqualTo(referenceChecksum(data, start, data.length - start));
+        });
+    }
+
+    @Test
+    void allZerosAndAllOnesKeepTheirSums() {
+        for (int length : new int[] {7, 8, 9, 16, 1500}) {
+            byte[] zeros = new byte[length];
+            byte[] ones = new byte[length];
+            Arrays.fill(ones, (byte) 0xff);
+
+            assertThat(InternetChecksum.compute(zeros, 0, length)).as("%d zero bytes", length).isEqualTo(0xffff);
+            assertThat(InternetChecksum.compute(ones, 0, length)).as("%d 0xff bytes", length).isEqualTo(referenceChecksum(ones, 0, length));
+        }
+    }
+
+    /** RFC 1071 word by word, as the first implementation summed. */
+    private static int referenceChecksum(byte[] data, int offset, int length) {
+        long sum = 0;
+        for (int i = 0; i < length; i += 2) {
+            int high = data[offset + i] & 0xff;
+            int low = i + 1 < length ? data[offset + i + 1] & 0xff : 0;
+            sum += (high << 8) | low;
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return (int) (~sum & 0xffff);
+    }
+
+    @Test
     void splitUpdatesEqualOneUpdate() {
         qt().withFixedSeed(1071L).forAll(WireGenerators.bytes(64), integers().between(0, 64)).checkAssert((data, cut) -> {
             int split = Math.min(cut, data.length);
