@@ -29,6 +29,12 @@ final class LadderBuilder {
     /** Repetitions drawn after a fold, so the reader sees how the run ends. */
     private static final int SHOWN_AFTER_FOLD = 1;
 
+    /** Rows drawn at most; a longer diagram keeps its first and last rows and says how many frames it leaves out. */
+    static final int MAX_ROWS = 400;
+
+    /** Rows kept from the end of a diagram cut to {@link #MAX_ROWS}, so the reader sees how the capture ends. */
+    private static final int ROWS_KEPT_AT_END = 60;
+
     private static final String LOST_MARK = "lost on link";
 
     private final List<ScenarioOutcome.Node> nodes;
@@ -50,7 +56,50 @@ final class LadderBuilder {
     Ladder build(int foldAbove) {
         List<Ladder.Arrow> arrows = arrows(0, capture.frames().size(), -1);
         List<Ladder.Row> rows = arrows.size() > foldAbove ? fold(arrows) : new ArrayList<>(arrows);
-        return new Ladder(columns, rows);
+        return new Ladder(columns, cut(rows, MAX_ROWS));
+    }
+
+    /**
+     * Returns {@code rows} when they are at most {@code maxRows}, or else its first rows and its last
+     * {@link #ROWS_KEPT_AT_END} rows around one row that counts the frames left out. A transfer of
+     * thousands of segments would otherwise give a report of several megabytes that no reader scrolls.
+     */
+    static List<Ladder.Row> cut(List<Ladder.Row> rows, int maxRows) {
+        if (rows.size() <= maxRows) {
+            return rows;
+        }
+        int keptAtEnd = Math.min(ROWS_KEPT_AT_END, maxRows / 4);
+        int keptAtStart = maxRows - keptAtEnd - 1;
+        List<Ladder.Row> omitted = rows.subList(keptAtStart, rows.size() - keptAtEnd);
+        int frames = 0;
+        for (Ladder.Row row : omitted) {
+            frames += row instanceof Ladder.Fold fold ? fold.frames() : 1;
+        }
+        int firstNumber = firstNumber(omitted.get(0));
+        int lastNumber = lastNumber(omitted.get(omitted.size() - 1));
+        String text = String.format(Locale.ROOT, "… %,d frames not drawn (#%,d to #%,d): open the capture in Wireshark to see them …",
+                frames, firstNumber, lastNumber);
+
+        List<Ladder.Row> kept = new ArrayList<>(rows.subList(0, keptAtStart));
+        kept.add(new Ladder.Fold(firstNumber, lastNumber, fromNanos(omitted.get(0)), toNanos(omitted.get(omitted.size() - 1)), frames, text));
+        kept.addAll(rows.subList(rows.size() - keptAtEnd, rows.size()));
+        return kept;
+    }
+
+    private static int firstNumber(Ladder.Row row) {
+        return row instanceof Ladder.Fold fold ? fold.firstNumber() : ((Ladder.Arrow) row).number();
+    }
+
+    private static int lastNumber(Ladder.Row row) {
+        return row instanceof Ladder.Fold fold ? fold.lastNumber() : ((Ladder.Arrow) row).number();
+    }
+
+    private static long fromNanos(Ladder.Row row) {
+        return row instanceof Ladder.Fold fold ? fold.fromNanos() : ((Ladder.Arrow) row).timeNanos();
+    }
+
+    private static long toNanos(Ladder.Row row) {
+        return row instanceof Ladder.Fold fold ? fold.toNanos() : ((Ladder.Arrow) row).timeNanos();
     }
 
     /**

@@ -183,6 +183,43 @@ class LadderBuilderTest {
     }
 
     @Test
+    void longDiagramKeepsStartAndEnd() {
+        List<Ladder.Row> rows = new LadderBuilder(Goldens.twoStacks(), Goldens.repeatedEchoes(300)).window(0, 1_000).rows();
+
+        List<Ladder.Row> cut = LadderBuilder.cut(rows, LadderBuilder.MAX_ROWS);
+
+        assertThat(rows).hasSize(600);
+        assertThat(cut).hasSize(LadderBuilder.MAX_ROWS);
+        assertThat(((Ladder.Arrow) cut.get(338)).number()).isEqualTo(339);
+        Ladder.Fold omitted = (Ladder.Fold) cut.get(339);
+        assertThat(omitted.firstNumber()).isEqualTo(340);
+        assertThat(omitted.lastNumber()).isEqualTo(540);
+        assertThat(omitted.frames()).isEqualTo(201);
+        assertThat(omitted.text()).isEqualTo("… 201 frames not drawn (#340 to #540): open the capture in Wireshark to see them …");
+        assertThat(((Ladder.Arrow) cut.get(340)).number()).isEqualTo(541);
+        assertThat(((Ladder.Arrow) cut.get(LadderBuilder.MAX_ROWS - 1)).number()).isEqualTo(600);
+    }
+
+    @Test
+    void diagramWithinRowLimitIsNotCut() {
+        List<Ladder.Row> rows = new LadderBuilder(Goldens.twoStacks(), Goldens.repeatedEchoes(200)).window(0, 1_000).rows();
+
+        assertThat(LadderBuilder.cut(rows, LadderBuilder.MAX_ROWS)).isSameAs(rows);
+    }
+
+    @Test
+    void lossyTransferLadderIsCut() {
+        Capture capture = Goldens.capture("tcp/lossy-10mb-transfer");
+        List<ScenarioOutcome.Node> nodes = List.of(Goldens.stack("a", "02:00:00:00:00:0a"), Goldens.stack("b", "02:00:00:00:00:0b"));
+
+        Ladder ladder = new LadderBuilder(nodes, capture).build(LadderBuilder.FOLD_ABOVE);
+
+        assertThat(ladder.rows()).hasSize(LadderBuilder.MAX_ROWS);
+        assertThat(folds(ladder)).filteredOn(fold -> fold.text().contains("frames not drawn")).hasSize(1);
+        assertThat(((Ladder.Arrow) ladder.rows().get(LadderBuilder.MAX_ROWS - 1)).number()).isEqualTo(capture.frames().size());
+    }
+
+    @Test
     void shortCaptureIsNotFolded() {
         Capture capture = Goldens.repeatedEchoes(30);
 
