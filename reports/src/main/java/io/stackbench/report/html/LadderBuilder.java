@@ -29,7 +29,7 @@ final class LadderBuilder {
     /** Repetitions drawn after a fold, so the reader sees how the run ends. */
     private static final int SHOWN_AFTER_FOLD = 1;
 
-    /** Rows drawn at most; a longer diagram keeps its first and last rows and says how many frames it leaves out. */
+    /** Maximum rows drawn; a longer diagram keeps its first and last rows and counts the frames it leaves out. */
     static final int MAX_ROWS = 400;
 
     /** Rows kept from the end of a diagram cut to {@link #MAX_ROWS}, so the reader sees how the capture ends. */
