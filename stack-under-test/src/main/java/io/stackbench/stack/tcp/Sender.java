@@ -108,9 +108,9 @@ final class Sender {
      *
      * <p>Nagle's algorithm here is Minshall's variant, as Linux has it (tcp_minshall_check): a
      * short segment waits while an earlier short segment is unacknowledged, where RFC 9293 has it
-     * wait while any data is. At most one short segment per round trip is in flight either way,
-     * but the short tail of a bulk write does not wait for the delayed ACK of the odd full-sized
-     * segment before it, a 40 ms stall at every write boundary.
+     * wait while any data is. At most one short segment per round trip is in flight either way.
+     * With the variant, the short tail of a bulk write does not wait for the delayed ACK of the odd
+     * full-sized segment before it, which would stall the transfer 40 ms at every write boundary.
      */
     private boolean mayOmitFullSize(int length, int unsent) {
         boolean nagleAllows = noDelay || !shortSegmentOutstanding;
