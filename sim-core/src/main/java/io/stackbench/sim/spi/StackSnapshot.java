@@ -73,12 +73,39 @@ public record StackSnapshot(
      * unsigned 32-bit values. A listener has state LISTEN, no remote endpoint and zero elsewhere.
      *
      * @param remoteAddress the peer, of either family, or null for a listener
+     * @param sndWnd the peer's window in bytes, after window scaling
+     * @param rcvWnd the window we offer in bytes, before scaling it for the window field
      * @param rto the retransmission timeout in nanoseconds (RFC 6298)
-     * @param retransmissions segments sent again after a retransmission timeout
+     * @param retransmissions segments sent again: after a retransmission timeout, by fast
+     *     retransmit, and in NewReno recovery
      * @param bytesReceived data bytes delivered in order to the handler
+     * @param cwnd the congestion window in bytes (RFC 5681), 0 before ESTABLISHED
+     * @param ssthresh the slow start threshold in bytes (RFC 5681)
+     * @param srtt the smoothed round-trip time in nanoseconds (RFC 6298), 0 before the first sample
+     * @param sndWndShift the shift applied to the peer's window field (RFC 7323 Snd.Wind.Shift), or
+     *     -1 when window scaling is not in use
+     * @param rcvWndShift the shift applied to our window field (RFC 7323 Rcv.Wind.Shift), or -1 when
+     *     window scaling is not in use
+     * @param timestamps whether the RFC 7323 Timestamps option is in use
+     * @param fastRetransmits segments sent again on the third duplicate ACK (RFC 5681 §3.2)
+     * @param zeroWindowProbes probes sent into a zero send window (RFC 9293 §3.8.6.1)
      */
     public record TcpSocket(InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort, String state,
-            long sndUna, long sndNxt, long sndWnd, long rcvNxt, long rcvWnd, long rto, long retransmissions, long bytesReceived) {
+            long sndUna, long sndNxt, long sndWnd, long rcvNxt, long rcvWnd, long rto, long retransmissions, long bytesReceived,
+            long cwnd, long ssthresh, long srtt, int sndWndShift, int rcvWndShift, boolean timestamps, long fastRetransmits,
+            long zeroWindowProbes) {
+
+        /** Creates a socket without congestion, scaling and timestamp state, as a stack without them reports it. */
+        public TcpSocket(InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort, String state, long sndUna,
+                long sndNxt, long sndWnd, long rcvNxt, long rcvWnd, long rto, long retransmissions, long bytesReceived) {
+            this(localAddress, localPort, remoteAddress, remotePort, state, sndUna, sndNxt, sndWnd, rcvNxt, rcvWnd, rto, retransmissions,
+                    bytesReceived, 0, 0, 0, -1, -1, false, 0, 0);
+        }
+
+        /** Returns the entry of a listener on {@code port}. */
+        public static TcpSocket listener(int port) {
+            return new TcpSocket(null, port, null, 0, "LISTEN", 0, 0, 0, 0, 0, 0, 0, 0);
+        }
     }
 
     /**

@@ -27,6 +27,20 @@ public interface TcpConnection {
     /** Resets the connection (RFC 9293 ABORT): queued data is discarded and a RST is sent. */
     void abort();
 
+    /**
+     * Turns Nagle's algorithm (RFC 9293 §3.7.4) off with {@code true}, so short writes go out while
+     * data is unacknowledged, as the TCP_NODELAY socket option does; {@code false} turns it back on.
+     * Stacks start with it on.
+     *
+     * @throws UnsupportedOperationException when {@code noDelay} is true and the stack cannot turn
+     *     Nagle's algorithm off, as with this default
+     */
+    default void setNoDelay(boolean noDelay) {
+        if (noDelay) {
+            throw new UnsupportedOperationException("this TCP cannot turn Nagle's algorithm off");
+        }
+    }
+
     /** Returns the local address, of the same family as {@link #remoteAddress()}. */
     InetAddress localAddress();
 

@@ -1,27 +1,22 @@
 package io.stackbench.stack.tcp;
 
-import io.stackbench.sim.engine.Timer;
 import io.stackbench.sim.spi.StackSnapshot;
 import io.stackbench.sim.spi.TcpConnection;
 import io.stackbench.sim.spi.TcpHandler;
 import io.stackbench.stack.wire.TcpFlags;
-import io.stackbench.stack.wire.TcpOption;
-import io.stackbench.stack.wire.TcpRepr;
 import java.net.InetAddress;
-import java.util.List;
 
 /**
  * One connection: its transmission control block with the RFC 9293 §3.3.1 variables, the user
- * calls OPEN, SEND, CLOSE and ABORT (§3.10.1 to §3.10.5), the timeouts (§3.10.8) and the output
- * of segments. What a received segment does in each state is in {@link SegmentArrival}.
+ * calls OPEN, SEND, CLOSE and ABORT (§3.10.1 to §3.10.5), and its state. What a received segment
+ * does in each state is in {@link SegmentArrival}, which segments go out and when is in
+ * {@link Sender}, and what ACKs and the retransmission timer do to the sender is in
+ * {@link Retransmission}.
  */
 final class Connection implements TcpConnection {
 
     /** Maximum segment lifetime. RFC 9293 §3.4.2 suggests 2 minutes; 30 s keeps TIME-WAIT at 60 s, as Linux has it. */
     static final long MSL = 30 * RetransmissionTimer.SECOND;
-
-    /** Receive window offered. The handler takes data as it arrives, so the window never shrinks. */
-    static final int RECEIVE_WINDOW = 65_535;
 
     /** Timeouts in a row after which a connection gives up: 1 + 2 + ... + 60 s covers more than RFC 9293's 100 s R2. */
     static final int MAX_RETRANSMISSIONS = 8;
@@ -38,33 +33,58 @@ final class Connection implements TcpConnection {
     final TcpHandler handler;
     /** The listener that accepted this connection, or null after an active open. */
     final TcpLayer.Listener listener;
+    /** The wire addresses and failure handler of this connection's segments, resolved once. */
+    final TcpLayer.Path path;
 
     TcpState state = TcpState.CLOSED;
     long iss;
     long irs;
     long sndUna;
     long sndNxt;
+    /**
+     * One past the highest sequence number sent. SND.NXT goes back to SND.UNA after a
+     * retransmission timeout, as in BSD, while this stays, so ACKs up to it remain acceptable.
+     */
+    long sndMax;
     long sndWnd;
     long sndWl1;
     long sndWl2;
+    /** MAX.SND.WND of RFC 5961 §5.2: the largest window the peer offered. */
+    long maxSndWnd;
+    /** The window of the last acceptable ACK, for the duplicate ACK test of RFC 5681 §2. */
+    long lastAckWindow;
     long rcvNxt;
-    int rcvWnd = RECEIVE_WINDOW;
-    /** SMSS: the largest data length we send, from the peer's MSS option and our own MTU. */
+    int rcvWnd = SynOptions.MAX_UNSCALED_WINDOW;
+    /** SMSS before options: the largest data length the peer's MSS and our MTU allow (RFC 9293 §3.7.1). */
     int sendMss;
 
+    boolean offerWindowScale;
+    boolean offerTimestamps;
+    /** Window scaling in use: both SYNs carried Window Scale (RFC 7323 §2.2). */
+    boolean windowScaling;
+    /** Snd.Wind.Shift: received windows are shifted left by this (RFC 7323 §2.3). */
+    int sndWndShift;
+    /** Rcv.Wind.Shift: windows we send are shifted right by this. */
+    int rcvWndShift;
+    final Timestamps ts;
+
     final SendBuffer sendBuffer = new SendBuffer();
+    /** The sequence number of the send buffer's first byte: ISS + 1 until data is acknowledged. */
+    long bufferSeq;
     final ReassemblyQueue reassembly = new ReassemblyQueue();
     final RetransmissionTimer rtt = new RetransmissionTimer();
+    final CongestionControl cc = new CongestionControl();
+    final Sender sender;
+    final DelayedAck delayedAck;
+    final ChallengeAckLimiter challengeAcks = new ChallengeAckLimiter();
+    final Retransmission retransmission;
     boolean closeRequested;
-    boolean finSent;
+    /** True once the SYN or SYN-ACK was sent again, which cuts the initial window to one segment (RFC 5681 §3.1). */
+    boolean synRetransmitted;
     long bytesReceived;
     long retransmissions;
-    private int timeoutsInARow;
-    private Timer retransmissionTimer;
-    private Timer timeWaitTimer;
-    private boolean rttTiming;
-    private long rttSequence;
-    private long rttStart;
+    long fastRetransmits;
+    private final DeadlineTimer timeWaitTimer;
     private boolean closedReported;
     private boolean ackSent;
     private long lastAckSent;
@@ -74,30 +94,59 @@ final class Connection implements TcpConnection {
         this.id = id;
         this.handler = handler;
         this.listener = listener;
-        this.sendMss = layer.localMss(id);
+        this.path = layer.path(id);
+        int localMss = layer.localMss(id);
+        this.sendMss = localMss;
+        this.ts = new Timestamps(layer.timestampOffset(id));
+        this.sender = new Sender(this);
+        this.delayedAck = new DelayedAck(this, localMss);
+        this.retransmission = new Retransmission(this);
+        this.timeWaitTimer = new DeadlineTimer(layer, this::onTimeWaitTimeout);
     }
 
     // ---- user calls ----
 
     /** OPEN, active (RFC 9293 §3.10.1): sends a SYN and enters SYN-SENT. */
     void open() {
-        iss = layer.isn(id);
-        sndUna = iss;
-        sndNxt = SequenceNumbers.add(iss, 1);
+        initializeSendSequence();
+        SynOptions.offerActive(this);
         setState(TcpState.SYN_SENT);
         sendSyn(false);
     }
 
-    /** Accepts a SYN at a listener (RFC 9293 §3.10.7.2): answers SYN-ACK and enters SYN-RECEIVED. */
+    /**
+     * Accepts a SYN at a listener (RFC 9293 §3.10.7.2): sends a SYN-ACK and enters SYN-RECEIVED.
+     * Data and a FIN on the SYN wait in the reassembly queue until the connection is ESTABLISHED.
+     */
     void acceptSyn(Segment syn) {
         irs = syn.seq();
         rcvNxt = SequenceNumbers.add(irs, 1);
-        applyPeerMss(syn);
+        SynOptions.answerSyn(this, syn);
+        queueSynText(syn);
+        initializeSendSequence();
+        setState(TcpState.SYN_RECEIVED);
+        sendSyn(true);
+    }
+
+    private void initializeSendSequence() {
         iss = layer.isn(id);
         sndUna = iss;
         sndNxt = SequenceNumbers.add(iss, 1);
-        setState(TcpState.SYN_RECEIVED);
-        sendSyn(true);
+        sndMax = sndNxt;
+        bufferSeq = sndNxt;
+    }
+
+    /**
+     * Holds the text and FIN of a SYN for processing once the connection is ESTABLISHED (RFC 9293
+     * §3.10.7.2 and §3.10.7.3); RCV.NXT stays just after the SYN until then. Text beyond the
+     * receive window is cut off, and with it the FIN.
+     */
+    void queueSynText(Segment syn) {
+        int length = Math.min(syn.dataLength(), rcvWnd);
+        boolean fin = syn.has(TcpFlags.FIN) && length == syn.dataLength();
+        if (length > 0 || fin) {
+            reassembly.add(rcvNxt, syn.copyData(0, length), fin);
+        }
     }
 
     /** SEND (RFC 9293 §3.10.2). */
@@ -139,7 +188,7 @@ final class Connection implements TcpConnection {
     public void abort() {
         switch (state) {
             case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> {
-                send(TcpFlags.RST, sndNxt, new byte[0], false);
+                sender.sendReset();
                 becomeClosed("connection aborted");
             }
             case SYN_SENT, CLOSING, LAST_ACK, TIME_WAIT -> becomeClosed("connection aborted");
@@ -148,31 +197,16 @@ final class Connection implements TcpConnection {
         }
     }
 
-    // ---- timeouts (RFC 9293 §3.10.8) ----
-
-    /** RETRANSMISSION TIMEOUT: sends the earliest unacknowledged segment again (RFC 6298 §5.4 to §5.6). */
-    void onRetransmissionTimeout() {
-        timeoutsInARow++;
-        int limit = state == TcpState.SYN_RECEIVED ? MAX_SYN_ACK_RETRANSMISSIONS : MAX_RETRANSMISSIONS;
-        if (timeoutsInARow > limit) {
-            layer.counters().increment("tcp.timed-out");
-            becomeClosed("timed out");
-            return;
+    /** Turns Nagle's algorithm (RFC 9293 §3.7.4) off with {@code true}, as TCP_NODELAY does; it is on by default. */
+    @Override
+    public void setNoDelay(boolean noDelay) {
+        sender.setNoDelay(noDelay);
+        if (noDelay) {
+            output();
         }
-        rtt.backOff();
-        // Karn's algorithm (RFC 6298 §3): a retransmitted segment gives no RTT sample.
-        rttTiming = false;
-        retransmissions++;
-        layer.counters().increment("tcp.retransmissions");
-
-        switch (state) {
-            case SYN_SENT -> sendSyn(false);
-            case SYN_RECEIVED -> sendSyn(true);
-            case ESTABLISHED, FIN_WAIT_1, CLOSE_WAIT, CLOSING, LAST_ACK -> resendEarliest();
-            case LISTEN, FIN_WAIT_2, TIME_WAIT, CLOSED -> throw new IllegalStateException("retransmission timeout in " + state);
-        }
-        startRetransmissionTimer(true);
     }
+
+    // ---- timeouts (RFC 9293 §3.10.8) ----
 
     /** TIME-WAIT TIMEOUT: 2 MSL passed, so the connection is deleted. */
     void onTimeWaitTimeout() {
@@ -183,97 +217,98 @@ final class Connection implements TcpConnection {
 
     // ---- output ----
 
-    /** Sends queued data as the send window allows, then a FIN once CLOSE was called and all data is out. */
     void output() {
-        if (state != TcpState.ESTABLISHED && state != TcpState.CLOSE_WAIT) {
-            return;
-        }
-        while (true) {
-            long inFlight = SequenceNumbers.distance(sndNxt, sndUna);
-            int unsent = sendBuffer.size() - (int) inFlight;
-            long usableWindow = sndWnd - inFlight;
-            if (unsent <= 0 || usableWindow <= 0) {
-                break;
-            }
-            // TODO: RFC 5681 slow start and congestion avoidance limit this to cwnd, and RFC 9293 §3.8.6.2.2 Nagle applies.
-            int length = (int) Math.min(Math.min(unsent, sendMss), usableWindow);
-            boolean last = length == unsent;
-            byte[] data = sendBuffer.copy((int) inFlight, length);
-            startRttSample(SequenceNumbers.add(sndNxt, length));
-            send(last ? TcpFlags.of(TcpFlags.ACK, TcpFlags.PSH) : TcpFlags.ACK, sndNxt, data, false);
-            sndNxt = SequenceNumbers.add(sndNxt, length);
-            startRetransmissionTimer(false);
-        }
-        // TODO: RFC 9293 §3.8.6.1 zero-window probing; with SND.WND 0 and nothing in flight the data waits for a window update.
-        long inFlight = SequenceNumbers.distance(sndNxt, sndUna);
-        if (closeRequested && !finSent && inFlight == sendBuffer.size()) {
-            sendFin();
-        }
+        sender.output();
     }
 
-    private void sendFin() {
-        finSent = true;
-        send(TcpFlags.of(TcpFlags.FIN, TcpFlags.ACK), sndNxt, new byte[0], false);
-        sndNxt = SequenceNumbers.add(sndNxt, 1);
-        startRetransmissionTimer(false);
-        setState(state == TcpState.CLOSE_WAIT ? TcpState.LAST_ACK : TcpState.FIN_WAIT_1);
-    }
-
-    private void sendSyn(boolean withAck) {
-        startRttSample(SequenceNumbers.add(iss, 1));
-        send(withAck ? TcpFlags.of(TcpFlags.SYN, TcpFlags.ACK) : TcpFlags.SYN, iss, new byte[0], true);
-        startRetransmissionTimer(false);
-    }
-
-    /** Sends the segment at SND.UNA again: up to SMSS of data, with the FIN when it fits. */
-    private void resendEarliest() {
-        long outstanding = SequenceNumbers.distance(sndNxt, sndUna);
-        int dataOutstanding = (int) Math.min(sendBuffer.size(), outstanding - (finSent ? 1 : 0));
-        int length = Math.min(dataOutstanding, sendMss);
-        boolean withFin = finSent && length == dataOutstanding;
-        TcpFlags flags = TcpFlags.ACK;
-        if (length > 0) {
-            flags = flags.with(TcpFlags.PSH);
-        }
-        if (withFin) {
-            flags = flags.with(TcpFlags.FIN);
-        }
-        send(flags, sndUna, sendBuffer.copy(0, length), false);
-    }
-
-    /** Sends an ACK for RCV.NXT, with SND.NXT as its sequence number. */
-    void sendAck() {
-        send(TcpFlags.ACK, sndNxt, new byte[0], false);
-    }
-
-    /** Sends an ACK unless a segment sent since RCV.NXT last moved already acknowledged it. */
-    void sendAckIfNeeded() {
-        if (lastAckSent != rcvNxt || !ackSent) {
-            sendAck();
-        }
+    /** Sends our SYN, or SYN-ACK when {@code withAck}, timed for an RTT sample and covered by the retransmission timer. */
+    void sendSyn(boolean withAck) {
+        retransmission.startRttSample(SequenceNumbers.add(iss, 1));
+        sender.sendSyn(withAck);
+        retransmission.startTimer(false);
     }
 
     void sendSynAck() {
         sendSyn(true);
     }
 
-    /** Sends a challenge ACK (RFC 5961 §3.2 and §4.2). */
+    /** Sends an ACK for RCV.NXT, with SND.NXT as its sequence number. */
+    void sendAck() {
+        sender.sendAck();
+    }
+
+    /** Sends an ACK unless a segment sent since RCV.NXT last moved already acknowledged it. */
+    void sendAckIfNeeded() {
+        if (!ackIsCurrent()) {
+            sendAck();
+        }
+    }
+
+    /** True when the last segment we sent acknowledged the current RCV.NXT. */
+    boolean ackIsCurrent() {
+        return ackSent && lastAckSent == rcvNxt;
+    }
+
+    /** Last.ACK.sent of RFC 7323 §4.3: the acknowledgment number of the last segment we sent. */
+    long lastAckSent() {
+        return ackSent ? lastAckSent : rcvNxt;
+    }
+
+    void onAckSent() {
+        ackSent = true;
+        lastAckSent = rcvNxt;
+        delayedAck.onAckSent();
+    }
+
+    /** Sends a challenge ACK (RFC 5961 §3.2, §4.2 and §5.2) unless the §7 throttle has none left this second. */
     void sendChallengeAck() {
+        if (!challengeAcks.tryAcquire(layer.now())) {
+            layer.counters().increment("tcp.challenge-acks-throttled");
+            return;
+        }
         layer.counters().increment("tcp.challenge-acks");
         sendAck();
     }
 
-    private void send(TcpFlags flags, long sequence, byte[] data, boolean withMss) {
-        long acknowledgment = flags.contains(TcpFlags.ACK) ? rcvNxt : 0;
-        if (flags.contains(TcpFlags.ACK)) {
-            ackSent = true;
-            lastAckSent = rcvNxt;
+    /** Returns the window field to send: never scaled on a SYN (RFC 7323 §2.2), else RCV.WND shifted by Rcv.Wind.Shift. */
+    int windowToAdvertise(boolean syn) {
+        if (syn) {
+            return Math.min(rcvWnd, SynOptions.MAX_UNSCALED_WINDOW);
         }
-        List<TcpOption> options = withMss ? List.of(new TcpOption.MaximumSegmentSize(layer.localMss(id))) : List.of();
-        layer.transmit(id, new TcpRepr(id.localPort(), id.remotePort(), sequence, acknowledgment, flags, rcvWnd, 0, options, data));
+        return Math.min(rcvWnd >> rcvWndShift, SynOptions.MAX_UNSCALED_WINDOW);
     }
 
-    // ---- acknowledgment and timers ----
+    /** Returns SEG.WND in bytes: shifted by Snd.Wind.Shift except on a SYN (RFC 7323 §2.3). */
+    long peerWindow(Segment seg) {
+        return seg.has(TcpFlags.SYN) ? seg.wnd() : (long) seg.wnd() << sndWndShift;
+    }
+
+    /** Eff.snd.MSS of RFC 9293 §3.7.1: SMSS less the options every segment carries, which is the SMSS of RFC 5681. */
+    int effectiveMss() {
+        return Math.max(1, sendMss - (ts.enabled() ? Timestamps.OPTIONS_LENGTH : 0));
+    }
+
+    void countRetransmission() {
+        retransmissions++;
+        layer.counters().increment("tcp.retransmissions");
+    }
+
+    /** True once our FIN was sent, whether or not it was acknowledged. */
+    boolean finSent() {
+        return closeRequested && SequenceNumbers.lessThan(finSequence(), sndMax);
+    }
+
+    /** Returns the sequence number of our FIN: right after the last byte written, once CLOSE froze the send buffer. */
+    long finSequence() {
+        return SequenceNumbers.add(bufferSeq, sendBuffer.size());
+    }
+
+    /** Enters FIN-WAIT-1, or LAST-ACK from CLOSE-WAIT, when our FIN goes out for the first time. */
+    void onFinSent() {
+        setState(state == TcpState.CLOSE_WAIT ? TcpState.LAST_ACK : TcpState.FIN_WAIT_1);
+    }
+
+    // ---- acknowledgment ----
 
     /** Applies the peer's MSS option, or the family's default without one (RFC 9293 §3.7.1). */
     void applyPeerMss(Segment syn) {
@@ -284,67 +319,19 @@ final class Connection implements TcpConnection {
         sendMss = Math.max(1, Math.min(peerMss, layer.localMss(id)));
     }
 
-    /** Takes SND.UNA forward to {@code ack}, which lies in (SND.UNA, SND.NXT], and runs RFC 6298 §5.2 and §5.3. */
-    void acknowledge(long ack) {
-        long acked = SequenceNumbers.distance(ack, sndUna);
-        sendBuffer.discard((int) Math.min(acked, sendBuffer.size()));
-        sndUna = ack;
-        if (rttTiming && SequenceNumbers.lessOrEqual(rttSequence, ack)) {
-            rtt.sample(layer.now() - rttStart);
-            rttTiming = false;
-        }
-        timeoutsInARow = 0;
-        if (sndUna == sndNxt) {
-            stopRetransmissionTimer();
-        } else {
-            startRetransmissionTimer(true);
-        }
-        if (acked > 0 && !closeRequested && (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT)) {
-            handler.onWritable(this);
-        }
-    }
-
     /** True when our FIN was sent and acknowledged: nothing is left in flight after it. */
     boolean finAcknowledged() {
-        return finSent && sndUna == sndNxt;
-    }
-
-    private void startRttSample(long endSequence) {
-        if (!rttTiming) {
-            rttTiming = true;
-            rttSequence = endSequence;
-            rttStart = layer.now();
-        }
-    }
-
-    /** Starts the retransmission timer unless it runs (RFC 6298 §5.1), or restarts it when {@code restart}. */
-    private void startRetransmissionTimer(boolean restart) {
-        if (retransmissionTimer != null && retransmissionTimer.isPending()) {
-            if (!restart) {
-                return;
-            }
-            retransmissionTimer.cancel();
-        }
-        retransmissionTimer = layer.schedule(rtt.rto(), this::onRetransmissionTimeout);
-    }
-
-    void stopRetransmissionTimer() {
-        if (retransmissionTimer != null) {
-            retransmissionTimer.cancel();
-            retransmissionTimer = null;
-        }
+        return finSent() && sndUna == sndMax;
     }
 
     /** Enters TIME-WAIT, or restarts its 2 MSL timer when already there (RFC 9293 §3.10.7.4, eighth step). */
     void enterTimeWait() {
-        stopRetransmissionTimer();
-        if (timeWaitTimer != null) {
-            timeWaitTimer.cancel();
-        }
+        retransmission.stopTimer();
+        sender.stop();
         if (state != TcpState.TIME_WAIT) {
             setState(TcpState.TIME_WAIT);
         }
-        timeWaitTimer = layer.schedule(2 * MSL, this::onTimeWaitTimeout);
+        timeWaitTimer.start(2 * MSL);
     }
 
     // ---- state ----
@@ -354,19 +341,20 @@ final class Connection implements TcpConnection {
         state = next;
     }
 
-    /** Enters ESTABLISHED, tells the handler and sends what was written during the handshake. */
+    /** Enters ESTABLISHED with the initial congestion window, calls the handler's onEstablished and sends what was written during the handshake. */
     void becomeEstablished() {
         setState(TcpState.ESTABLISHED);
+        cc.initialize(effectiveMss(), synRetransmitted, iss);
         handler.onEstablished(this);
         output();
     }
 
     /** Deletes the TCB: timers stop, the layer forgets the connection, the handler hears {@code reason} once. */
     void becomeClosed(String reason) {
-        stopRetransmissionTimer();
-        if (timeWaitTimer != null) {
-            timeWaitTimer.cancel();
-        }
+        retransmission.stop();
+        timeWaitTimer.stop();
+        sender.stop();
+        delayedAck.stop();
         sendBuffer.clear();
         reassembly.clear();
         if (state != TcpState.CLOSED) {
@@ -408,7 +396,8 @@ final class Connection implements TcpConnection {
 
     StackSnapshot.TcpSocket snapshot() {
         return new StackSnapshot.TcpSocket(id.localAddress(), id.localPort(), id.remoteAddress(), id.remotePort(), state.toString(), sndUna,
-                sndNxt, sndWnd, rcvNxt, rcvWnd, rtt.rto(), retransmissions, bytesReceived);
+                sndNxt, sndWnd, rcvNxt, rcvWnd, rtt.rto(), retransmissions, bytesReceived, cc.cwnd(), cc.ssthresh(), rtt.srtt(),
+                windowScaling ? sndWndShift : -1, windowScaling ? rcvWndShift : -1, ts.enabled(), fastRetransmits, sender.zeroWindowProbes);
     }
 
     @Override

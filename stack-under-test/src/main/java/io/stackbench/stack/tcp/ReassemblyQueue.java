@@ -1,37 +1,54 @@
 package io.stackbench.stack.tcp;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Segments that arrived ahead of RCV.NXT, kept until the gap before them fills. The queue is
- * bounded by segment count; a segment beyond the bound is dropped and the sender retransmits it.
- * Overlapping segments are kept as they came, and {@link #takeInOrder} trims what was already taken.
+ * Segments that arrived ahead of RCV.NXT, kept in sequence order until the gap before them fills.
+ * Every piece lies inside the receive window, so the bytes held never exceed the window; the count
+ * is bounded too, because tiny segments could otherwise fill the window with many entries. A
+ * segment beyond the bound is dropped and the sender retransmits it. Overlapping pieces are kept as
+ * they came, and {@link #pollInOrder} trims what was already taken.
  */
 final class ReassemblyQueue {
 
-    /** Maximum number of out-of-order segments held per connection. */
-    static final int MAX_SEGMENTS = 64;
+    /** Maximum out-of-order segments held per connection: a full 1 MiB window of 1,448-byte segments is 725. */
+    static final int MAX_SEGMENTS = 1024;
 
     /** One held segment: its sequence number, its data and whether a FIN follows the data. */
     record Piece(long sequence, byte[] data, boolean fin) {
-    }
 
-    /** The bytes now in order, and whether a FIN follows them. */
-    record InOrder(byte[] data, boolean fin) {
+        long end() {
+            return SequenceNumbers.add(sequence, data.length);
+        }
     }
 
     private final List<Piece> pieces = new ArrayList<>();
 
     /** Adds a segment that starts after RCV.NXT; returns false when the queue is full. */
     boolean add(long sequence, byte[] data, boolean fin) {
+        int index = pieces.size();
+        while (index > 0 && SequenceNumbers.lessThan(sequence, pieces.get(index - 1).sequence())) {
+            index--;
+        }
+        if (index > 0) {
+            Piece before = pieces.get(index - 1);
+            boolean covered = before.sequence() == sequence && before.data().length >= data.length && (before.fin() || !fin);
+            if (covered) {
+                // A duplicate of a held segment, as a link that duplicates frames or a retransmission brings.
+                return true;
+            }
+        }
         if (pieces.size() >= MAX_SEGMENTS) {
             return false;
         }
-        pieces.add(new Piece(sequence, data, fin));
+        pieces.add(index, new Piece(sequence, data, fin));
         return true;
+    }
+
+    boolean isEmpty() {
+        return pieces.isEmpty();
     }
 
     int size() {
@@ -39,37 +56,27 @@ final class ReassemblyQueue {
     }
 
     /**
-     * Removes every held segment that now starts at or before {@code rcvNxt} and returns the bytes
-     * that continue from {@code rcvNxt}, in order.
+     * Removes and returns the held bytes that continue from {@code rcvNxt}, trimmed to start there,
+     * or null when the first held piece starts after it. Pieces wholly before {@code rcvNxt} are
+     * discarded on the way.
      */
-    InOrder takeInOrder(long rcvNxt) {
-        ByteArrayOutputStream taken = new ByteArrayOutputStream();
-        long next = rcvNxt;
-        boolean fin = false;
-        boolean progress = true;
-        while (progress && !fin) {
-            progress = false;
-            Iterator<Piece> it = pieces.iterator();
-            while (it.hasNext()) {
-                Piece piece = it.next();
-                long skip = SequenceNumbers.distance(next, piece.sequence());
-                if (skip < 0) {
-                    continue;
-                }
-                it.remove();
-                progress = true;
-                long end = piece.data().length;
-                if (skip < end) {
-                    taken.write(piece.data(), (int) skip, (int) (end - skip));
-                    next = SequenceNumbers.add(next, end - skip);
-                }
-                if (piece.fin() && skip <= end) {
-                    fin = true;
-                    break;
-                }
+    Piece pollInOrder(long rcvNxt) {
+        while (!pieces.isEmpty()) {
+            Piece first = pieces.get(0);
+            long skip = SequenceNumbers.distance(rcvNxt, first.sequence());
+            if (skip < 0) {
+                return null;
+            }
+            pieces.remove(0);
+            int length = first.data().length;
+            if (skip < length) {
+                return skip == 0 ? first : new Piece(rcvNxt, Arrays.copyOfRange(first.data(), (int) skip, length), first.fin());
+            }
+            if (skip == length && first.fin()) {
+                return new Piece(rcvNxt, new byte[0], true);
             }
         }
-        return new InOrder(taken.toByteArray(), fin);
+        return null;
     }
 
     void clear() {

@@ -33,14 +33,23 @@ final class RetransmissionTimer {
 
     /** Takes one round-trip sample R (RFC 6298 §2.2 and §2.3). */
     void sample(long r) {
+        sample(r, 1);
+    }
+
+    /**
+     * Takes one of about {@code expectedSamples} samples per round trip. RFC 7323 Appendix G
+     * divides the gains alpha = 1/8 and beta = 1/4 by that number when timestamps give a sample
+     * per ACK, so SRTT and RTTVAR keep about one round trip of history, as with one sample.
+     */
+    void sample(long r, int expectedSamples) {
         if (!measured) {
             srtt = r;
             rttvar = r / 2;
             measured = true;
         } else {
-            // RFC 6298 §2.3 with alpha = 1/8 and beta = 1/4; RTTVAR is updated with the old SRTT.
-            rttvar = (3 * rttvar + Math.abs(srtt - r)) / 4;
-            srtt = (7 * srtt + r) / 8;
+            // RFC 6298 §2.3: RTTVAR is updated with the old SRTT, then SRTT.
+            rttvar += (Math.abs(srtt - r) - rttvar) / (4L * expectedSamples);
+            srtt += (r - srtt) / (8L * expectedSamples);
         }
         rto = clamp(srtt + Math.max(GRANULARITY, 4 * rttvar));
     }

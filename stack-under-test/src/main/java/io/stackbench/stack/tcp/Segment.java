@@ -1,44 +1,126 @@
 package io.stackbench.stack.tcp;
 
+import io.stackbench.stack.wire.MalformedPacketException;
 import io.stackbench.stack.wire.TcpFlags;
 import io.stackbench.stack.wire.TcpOption;
-import io.stackbench.stack.wire.TcpRepr;
+import io.stackbench.stack.wire.TcpPacket;
+import java.util.Arrays;
 
-/** The values of a received segment that RFC 9293 §3.10.7 names: SEG.SEQ, SEG.ACK, SEG.LEN, SEG.WND. */
-record Segment(TcpRepr repr) {
+/**
+ * The values of a received segment that RFC 9293 §3.10.7 names (SEG.SEQ, SEG.ACK, SEG.LEN,
+ * SEG.WND) and the options this TCP reads. The data stays in the received frame until a step
+ * copies the part it accepts, so a segment is copied once on its way to the handler.
+ */
+final class Segment {
+
+    private final long seq;
+    private final long ack;
+    private final int flags;
+    private final int wnd;
+    private final byte[] buffer;
+    private final int dataOffset;
+    private final int dataLength;
+    private int mss = -1;
+    private int windowScale = -1;
+    private boolean timestamps;
+    private long tsVal;
+    private long tsEcr;
+
+    private Segment(TcpPacket packet) {
+        this.seq = packet.sequenceNumber();
+        this.ack = packet.acknowledgmentNumber();
+        this.flags = packet.flags().bits();
+        this.wnd = packet.window();
+        this.buffer = packet.buffer();
+        this.dataOffset = packet.payloadOffset();
+        this.dataLength = packet.payloadLength();
+    }
+
+    /**
+     * Reads a segment whose header and checksum were checked ({@link TcpPacket#check()}).
+     *
+     * @throws MalformedPacketException {@code tcp.bad-option-length} as {@link TcpOption#parseAll}
+     */
+    static Segment read(TcpPacket packet) throws MalformedPacketException {
+        Segment segment = new Segment(packet);
+        if (packet.optionsLength() > 0) {
+            segment.readOptions(TcpOption.parseAll(packet.buffer(), packet.optionsOffset(), packet.optionsLength()));
+        }
+        return segment;
+    }
+
+    private void readOptions(Iterable<TcpOption> options) {
+        for (TcpOption option : options) {
+            if (option instanceof TcpOption.MaximumSegmentSize m) {
+                mss = m.mss();
+            } else if (option instanceof TcpOption.WindowScale w) {
+                windowScale = w.shift();
+            } else if (option instanceof TcpOption.Timestamps t) {
+                timestamps = true;
+                tsVal = t.value();
+                tsEcr = t.echoReply();
+            }
+            // SACK-Permitted and SACK blocks are ignored: this TCP declines SACK (RFC 2018 §2 makes it optional).
+        }
+    }
 
     long seq() {
-        return repr.sequenceNumber();
+        return seq;
     }
 
     long ack() {
-        return repr.acknowledgmentNumber();
+        return ack;
     }
 
+    /** SEG.WND as sent, before window scaling. */
     int wnd() {
-        return repr.window();
+        return wnd;
     }
 
     boolean has(TcpFlags flag) {
-        return repr.flags().contains(flag);
+        return (flags & flag.bits()) == flag.bits();
     }
 
-    byte[] data() {
-        return repr.payload();
+    int dataLength() {
+        return dataLength;
+    }
+
+    /** Returns a copy of the data bytes from index {@code from} up to {@code to}. */
+    byte[] copyData(int from, int to) {
+        return Arrays.copyOfRange(buffer, dataOffset + from, dataOffset + to);
     }
 
     /** SEG.LEN: the data length plus one for SYN and one for FIN. */
     long len() {
-        return repr.payloadLength() + (has(TcpFlags.SYN) ? 1 : 0) + (has(TcpFlags.FIN) ? 1 : 0);
+        return dataLength + (has(TcpFlags.SYN) ? 1 : 0) + (has(TcpFlags.FIN) ? 1 : 0);
     }
 
     /** Returns the MSS option's value, or -1 when the segment carries none. */
     int mssOption() {
-        for (TcpOption option : repr.options()) {
-            if (option instanceof TcpOption.MaximumSegmentSize mss) {
-                return mss.mss();
-            }
-        }
-        return -1;
+        return mss;
+    }
+
+    /** Returns the Window Scale option's shift.cnt as sent, or -1 when the segment carries none. */
+    int windowScaleOption() {
+        return windowScale;
+    }
+
+    boolean hasTimestamps() {
+        return timestamps;
+    }
+
+    /** TSval of the Timestamps option; only meaningful when {@link #hasTimestamps()}. */
+    long tsVal() {
+        return tsVal;
+    }
+
+    /** TSecr of the Timestamps option; only meaningful when {@link #hasTimestamps()}. */
+    long tsEcr() {
+        return tsEcr;
+    }
+
+    @Override
+    public String toString() {
+        return "seq " + seq + " ack " + ack + " " + new TcpFlags(flags) + " wnd " + wnd + " len " + dataLength;
     }
 }

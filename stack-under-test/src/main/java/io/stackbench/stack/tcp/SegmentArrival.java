@@ -1,10 +1,10 @@
 package io.stackbench.stack.tcp;
 
 import io.stackbench.stack.wire.TcpFlags;
-import java.util.Arrays;
 
 /**
- * SEGMENT ARRIVES for a connection that exists (RFC 9293 §3.10.7.3 and §3.10.7.4). The CLOSED and
+ * SEGMENT ARRIVES for a connection that exists (RFC 9293 §3.10.7.3 and §3.10.7.4), with the
+ * timestamp checks of RFC 7323 §5.3 and the stricter ACK test of RFC 5961 §5.2. The CLOSED and
  * LISTEN cases, where no connection exists yet, are in {@link TcpLayer}.
  */
 final class SegmentArrival {
@@ -51,19 +51,25 @@ final class SegmentArrival {
             c.layer.counters().drop("tcp.no-syn-in-syn-sent");
             return;
         }
-        // TODO: RFC 9293 §3.10.7.3 queues data that arrives on the SYN; it is ignored here and the peer sends it again.
         c.irs = seg.seq();
         c.rcvNxt = SequenceNumbers.add(c.irs, 1);
-        c.applyPeerMss(seg);
+        SynOptions.apply(c, seg);
+        c.queueSynText(seg);
         if (ackAcceptable) {
-            c.acknowledge(seg.ack());
+            c.retransmission.acknowledge(seg.ack(), seg);
         }
         if (SequenceNumbers.lessThan(c.iss, c.sndUna)) {
             updateWindow(c, seg, true);
-            c.sendAck();
+            c.lastAckWindow = c.sndWnd;
             c.becomeEstablished();
+            // RFC 9293 §3.10.7.3: text and a FIN on the SYN-ACK are processed now; the ACK covers them.
+            if (deliverHeldText(c) && c.state != TcpState.CLOSED) {
+                processFin(c);
+            } else if (c.state != TcpState.CLOSED) {
+                c.sendAckIfNeeded();
+            }
         } else {
-            // Simultaneous open: both SYNs crossed.
+            // Simultaneous open: both SYNs crossed. Text on the SYN waits for ESTABLISHED.
             c.setState(TcpState.SYN_RECEIVED);
             c.sendSynAck();
         }
@@ -71,14 +77,29 @@ final class SegmentArrival {
 
     /** RFC 9293 §3.10.7.4, SYN-RECEIVED and the synchronized states, in the RFC's order of checks. */
     static void inOtherState(Connection c, Segment seg) {
+        boolean reset = seg.has(TcpFlags.RST);
+        if (c.ts.enabled() && !seg.hasTimestamps() && !reset) {
+            // RFC 7323 §3.2: once timestamps are in use, a non-RST segment without them is dropped silently.
+            c.layer.counters().drop("tcp.missing-timestamp");
+            return;
+        }
+        if (c.ts.pawsRejects(seg, reset, c.layer.now())) {
+            // RFC 7323 §5.3 R1: an old duplicate is not acceptable, so it gets an ACK and is dropped.
+            c.sendAck();
+            c.layer.counters().drop("tcp.paws");
+            return;
+        }
+
         if (!sequenceAcceptable(c, seg)) {
-            if (!seg.has(TcpFlags.RST)) {
+            if (!reset) {
                 c.sendAck();
             }
             c.layer.counters().drop("tcp.unacceptable-segment");
             return;
         }
-        if (seg.has(TcpFlags.RST)) {
+        c.ts.updateRecent(seg, c.lastAckSent(), c.layer.now());
+
+        if (reset) {
             checkReset(c, seg);
             return;
         }
@@ -91,6 +112,7 @@ final class SegmentArrival {
             c.layer.counters().drop("tcp.no-ack");
             return;
         }
+
         if (!checkAck(c, seg)) {
             return;
         }
@@ -135,20 +157,25 @@ final class SegmentArrival {
     private static boolean checkAck(Connection c, Segment seg) {
         switch (c.state) {
             case SYN_RECEIVED -> {
-                if (!SequenceNumbers.lessThan(c.sndUna, seg.ack()) || SequenceNumbers.lessThan(c.sndNxt, seg.ack())) {
+                if (!SequenceNumbers.lessThan(c.sndUna, seg.ack()) || SequenceNumbers.lessThan(c.sndMax, seg.ack())) {
                     c.layer.sendReset(c.id, seg.ack(), false, 0);
                     return false;
                 }
-                c.acknowledge(SequenceNumbers.add(c.iss, 1));
+                c.retransmission.acknowledge(seg.ack(), seg);
                 updateWindow(c, seg, true);
+                c.lastAckWindow = c.sndWnd;
                 c.becomeEstablished();
+                if (c.state == TcpState.CLOSED) {
+                    // The handler aborted the connection in onEstablished.
+                    return false;
+                }
                 if (c.listener != null) {
                     c.layer.counters().increment("tcp.passive-opens");
                 }
-                return acknowledgeData(c, seg);
+                return acknowledgeData(c, seg, false);
             }
             case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK -> {
-                return acknowledgeData(c, seg);
+                return acknowledgeData(c, seg, true);
             }
             case TIME_WAIT -> {
                 // The only segment expected is a retransmitted FIN, which the first step already answered.
@@ -159,18 +186,35 @@ final class SegmentArrival {
         return false;
     }
 
-    private static boolean acknowledgeData(Connection c, Segment seg) {
-        if (SequenceNumbers.lessThan(c.sndNxt, seg.ack())) {
-            // An ACK for data not yet sent: acknowledge and drop.
-            c.sendAck();
+    /**
+     * Processes the ACK in the synchronized states. {@code countDuplicate} is false for the ACK
+     * that just completed the handshake, which must not count as a duplicate of itself.
+     */
+    private static boolean acknowledgeData(Connection c, Segment seg, boolean countDuplicate) {
+        long ack = seg.ack();
+        // RFC 5961 §5.2: acceptable only when SND.UNA − MAX.SND.WND ≤ SEG.ACK ≤ SND.NXT; anything else gets a challenge ACK and is dropped.
+        if (SequenceNumbers.lessThan(c.sndMax, ack)) {
+            c.sendChallengeAck();
             c.layer.counters().drop("tcp.ack-of-unsent-data");
             return false;
         }
-        // TODO: RFC 5961 §5.2 drops ACKs below SND.UNA − MAX.SND.WND; older duplicates are accepted here.
-        if (SequenceNumbers.lessThan(c.sndUna, seg.ack())) {
-            c.acknowledge(seg.ack());
+        if (SequenceNumbers.lessThan(ack, SequenceNumbers.add(c.sndUna, -c.maxSndWnd))) {
+            c.sendChallengeAck();
+            c.layer.counters().drop("tcp.ack-too-old");
+            return false;
         }
-        updateWindow(c, seg, false);
+        c.sender.onAckReceived();
+
+        if (SequenceNumbers.lessThan(c.sndUna, ack)) {
+            c.retransmission.acknowledge(ack, seg);
+        } else if (countDuplicate && isDuplicateAck(c, seg)) {
+            c.retransmission.onDuplicateAck(ack);
+        }
+        if (SequenceNumbers.lessOrEqual(c.sndUna, ack)) {
+            // An ACK below SND.UNA is old and sets no window (RFC 9293 §3.10.7.4, fifth step).
+            c.lastAckWindow = c.peerWindow(seg);
+            updateWindow(c, seg, false);
+        }
 
         switch (c.state) {
             case FIN_WAIT_1 -> {
@@ -197,20 +241,40 @@ final class SegmentArrival {
         return true;
     }
 
-    /** SND.WND update when the segment is newer than the last one that set it (RFC 9293 §3.10.7.4). */
+    /**
+     * The duplicate ACK of RFC 5681 §2: data is outstanding, the segment carries no data, no SYN or
+     * FIN, acknowledges SND.UNA exactly and repeats the last ACK's window. A lone zero-window probe
+     * does not count as outstanding, so the peer's replies to it start no fast retransmit.
+     */
+    private static boolean isDuplicateAck(Connection c, Segment seg) {
+        return c.sndNxt != c.sndUna
+                && seg.dataLength() == 0
+                && !seg.has(TcpFlags.SYN)
+                && !seg.has(TcpFlags.FIN)
+                && seg.ack() == c.sndUna
+                && c.peerWindow(seg) == c.lastAckWindow;
+    }
+
+    /**
+     * SND.WND update when the segment is newer than the last one that set it: SND.WL1 < SEG.SEQ, or
+     * SND.WL1 = SEG.SEQ and SND.WL2 ≤ SEG.ACK (RFC 9293 §3.10.7.4). {@code force} is for the
+     * handshake, where the window is set from the segment that completes it.
+     */
     private static void updateWindow(Connection c, Segment seg, boolean force) {
         boolean newer = SequenceNumbers.lessThan(c.sndWl1, seg.seq())
                 || (c.sndWl1 == seg.seq() && SequenceNumbers.lessOrEqual(c.sndWl2, seg.ack()));
         if (force || newer) {
-            c.sndWnd = seg.wnd();
+            c.sndWnd = c.peerWindow(seg);
             c.sndWl1 = seg.seq();
             c.sndWl2 = seg.ack();
+            c.maxSndWnd = Math.max(c.maxSndWnd, c.sndWnd);
         }
     }
 
     /**
-     * Seventh step: segment text. Delivers in-order data, holds data beyond a gap, and returns true
-     * when a FIN now follows the data in order.
+     * Seventh step: segment text. Delivers in-order data, queues data beyond a gap, and returns true
+     * when a FIN now follows the data in order. Acknowledges at once what is out of order or fills a
+     * gap (RFC 5681 §4.2), and leaves in-order data to the delayed ACK.
      */
     private static boolean processText(Connection c, Segment seg) {
         boolean fin = seg.has(TcpFlags.FIN);
@@ -230,49 +294,81 @@ final class SegmentArrival {
             case LISTEN, SYN_SENT, CLOSED -> throw new IllegalStateException("text in " + c.state);
         }
 
-        byte[] data = seg.data();
+        int from = 0;
+        int to = seg.dataLength();
         long seq = seg.seq();
         long alreadyReceived = SequenceNumbers.distance(c.rcvNxt, seq);
         if (alreadyReceived > 0) {
-            if (alreadyReceived > data.length) {
+            if (alreadyReceived > to) {
                 // Only a repeated FIN, if any, is left of this segment; the first step accepted it for its ACK.
                 return false;
             }
-            data = Arrays.copyOfRange(data, (int) alreadyReceived, data.length);
+            from = (int) alreadyReceived;
             seq = c.rcvNxt;
         }
         long room = SequenceNumbers.distance(SequenceNumbers.add(c.rcvNxt, c.rcvWnd), seq);
-        if (data.length > room) {
-            data = Arrays.copyOf(data, (int) Math.max(0, room));
+        if (to - from > room) {
+            to = from + (int) Math.max(0, room);
             fin = false;
         }
-        if (data.length == 0 && !fin) {
-            return false;
+        if (to == from && !fin) {
+            return deliverHeldAndAcknowledge(c);
         }
 
         if (seq != c.rcvNxt) {
-            if (!c.reassembly.add(seq, data, fin)) {
+            if (!c.reassembly.add(seq, seg.copyData(from, to), fin)) {
                 c.layer.counters().drop("tcp.reassembly-full");
             }
-            // A duplicate ACK tells the sender where the gap starts (RFC 5681 §4.2).
+            // RFC 5681 §4.2: an out-of-order segment is acknowledged at once; the duplicate ACK shows where the gap starts.
             c.sendAck();
             return false;
         }
-        deliver(c, data);
+        boolean fillsGap = !c.reassembly.isEmpty();
+        deliver(c, seg.copyData(from, to));
         if (!fin) {
-            ReassemblyQueue.InOrder held = c.reassembly.takeInOrder(c.rcvNxt);
-            deliver(c, held.data());
-            fin = held.fin();
+            fin = deliverHeldText(c);
         }
         if (c.state == TcpState.CLOSED) {
             // The handler aborted the connection while taking the data.
             return false;
         }
         if (!fin) {
-            // TODO: RFC 9293 §3.8.6.3 delayed ACK; data is acknowledged at once, unless the handler's reply already carried the ACK.
+            if (fillsGap) {
+                // RFC 5681 §4.2: a segment that fills all or part of a gap is acknowledged at once.
+                c.sendAckIfNeeded();
+            } else {
+                c.delayedAck.onInOrderData(to - from);
+            }
+        }
+        return fin;
+    }
+
+    /** Delivers held text that is now in order, as after the handshake for text that came on a SYN, and acknowledges it. */
+    private static boolean deliverHeldAndAcknowledge(Connection c) {
+        if (c.reassembly.isEmpty()) {
+            return false;
+        }
+        long before = c.rcvNxt;
+        boolean fin = deliverHeldText(c);
+        if (c.state == TcpState.CLOSED) {
+            return false;
+        }
+        if (!fin && c.rcvNxt != before) {
             c.sendAckIfNeeded();
         }
         return fin;
+    }
+
+    /** Delivers the held pieces that continue from RCV.NXT; returns true when a FIN follows them. */
+    static boolean deliverHeldText(Connection c) {
+        ReassemblyQueue.Piece piece;
+        while (c.state != TcpState.CLOSED && (piece = c.reassembly.pollInOrder(c.rcvNxt)) != null) {
+            deliver(c, piece.data());
+            if (piece.fin()) {
+                return c.state != TcpState.CLOSED;
+            }
+        }
+        return false;
     }
 
     private static void deliver(Connection c, byte[] data) {
@@ -285,11 +381,13 @@ final class SegmentArrival {
         c.handler.onData(c, data);
     }
 
-    /** Eighth step: a FIN in order. */
+    /**
+     * Eighth step: a FIN in order. It is acknowledged at once, after the handler hears of it, so
+     * that the FIN of a handler that closes in reply carries the ACK instead of a segment of its own.
+     */
     private static void processFin(Connection c) {
         c.rcvNxt = SequenceNumbers.add(c.rcvNxt, 1);
         c.reassembly.clear();
-        c.sendAck();
         switch (c.state) {
             case SYN_RECEIVED, ESTABLISHED -> c.setState(TcpState.CLOSE_WAIT);
             case FIN_WAIT_1 -> {
@@ -304,5 +402,8 @@ final class SegmentArrival {
                 throw new IllegalStateException("FIN in order in " + c.state);
         }
         c.handler.onRemoteClose(c);
+        if (c.state != TcpState.CLOSED) {
+            c.sendAckIfNeeded();
+        }
     }
 }

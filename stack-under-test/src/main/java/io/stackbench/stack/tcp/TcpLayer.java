@@ -42,6 +42,8 @@ public final class TcpLayer {
     /** Maximum connections per listener in SYN-RECEIVED; a SYN beyond it is dropped without a reply. */
     public static final int SYN_BACKLOG = 16;
 
+    private static final String BAD_CHECKSUM = TcpPacket.PROTOCOL + "." + MalformedPacketException.Reason.BAD_CHECKSUM.counterSuffix();
+
     /** First ephemeral port (RFC 6335 §6: 49152 to 65535). */
     static final int EPHEMERAL_FIRST = 49_152;
 
@@ -151,39 +153,50 @@ public final class TcpLayer {
 
     /** Handles a TCP segment that arrived over IPv4; {@code broadcast} is true for a broadcast destination. */
     public void receive(Ipv4Address source, Ipv4Address destination, byte[] buffer, int offset, int length, boolean broadcast) {
-        TcpRepr repr;
+        TcpPacket packet = new TcpPacket(buffer, offset, length);
+        Segment seg;
         try {
-            repr = TcpRepr.parse(new TcpPacket(buffer, offset, length), source, destination);
+            packet.check();
+            if (!packet.verifyChecksum(source, destination)) {
+                // RFC 9293 §3.1 and RFC 1122 §4.2.2.7: a bad checksum is discarded silently.
+                context.counters().drop(BAD_CHECKSUM);
+                return;
+            }
+            seg = Segment.read(packet);
         } catch (MalformedPacketException e) {
-            // RFC 9293 §3.1 and RFC 1122 §4.2.2.7: a bad checksum is discarded silently.
             context.counters().drop(e.counterName());
             return;
         }
-        arrive(new ConnectionId(destination.toInetAddress(), repr.destinationPort(), source.toInetAddress(), repr.sourcePort()), repr,
+        arrive(new ConnectionId(destination.toInetAddress(), packet.destinationPort(), source.toInetAddress(), packet.sourcePort()), seg,
                 broadcast);
     }
 
     /** Handles a TCP segment that arrived over IPv6; {@code destination} is the final destination. */
     public void receive(Ipv6Address source, Ipv6Address destination, byte[] buffer, int offset, int length) {
-        TcpRepr repr;
+        TcpPacket packet = new TcpPacket(buffer, offset, length);
+        Segment seg;
         try {
-            repr = TcpRepr.parse(new TcpPacket(buffer, offset, length), source, destination);
+            packet.check();
+            if (!packet.verifyChecksum(source, destination)) {
+                context.counters().drop(BAD_CHECKSUM);
+                return;
+            }
+            seg = Segment.read(packet);
         } catch (MalformedPacketException e) {
             context.counters().drop(e.counterName());
             return;
         }
-        arrive(new ConnectionId(destination.toInetAddress(), repr.destinationPort(), source.toInetAddress(), repr.sourcePort()), repr,
+        arrive(new ConnectionId(destination.toInetAddress(), packet.destinationPort(), source.toInetAddress(), packet.sourcePort()), seg,
                 destination.isMulticast());
     }
 
-    private void arrive(ConnectionId id, TcpRepr repr, boolean notUnicast) {
+    private void arrive(ConnectionId id, Segment seg, boolean notUnicast) {
         // RFC 1122 §4.2.3.10: TCP is unicast only; a segment to a broadcast or multicast address gets no answer.
         if (notUnicast) {
             context.counters().drop("tcp.not-unicast");
             return;
         }
         context.counters().increment("tcp.segments-in");
-        Segment seg = new Segment(repr);
 
         Connection connection = connections.get(id);
         if (connection != null) {
@@ -233,7 +246,6 @@ public final class TcpLayer {
             context.counters().drop("tcp.connection-table-full");
             return;
         }
-        // TODO: RFC 9293 §3.10.7.2 keeps data that arrives on the SYN; it is ignored here and the peer sends it again.
         Connection connection = new Connection(this, id, listener.handler(), listener);
         connections.put(id, connection);
         connection.acceptSyn(seg);
@@ -248,24 +260,56 @@ public final class TcpLayer {
         transmit(id, new TcpRepr(id.localPort(), id.remotePort(), sequence, acknowledgment, flags, 0, 0, List.of(), new byte[0]));
     }
 
-    void transmit(ConnectionId id, TcpRepr segment) {
+    private void transmit(ConnectionId id, TcpRepr segment) {
         byte[] bytes = new byte[segment.bufferLength()];
+        Path path = path(id);
+        if (path.ipv6()) {
+            segment.emit(new TcpPacket(bytes), path.ipv6Source(), path.ipv6Destination());
+        } else {
+            segment.emit(new TcpPacket(bytes), path.ipv4Source(), path.ipv4Destination());
+        }
+        send(path, bytes);
+    }
+
+    /** Fills the checksum of a connection's segment, written in {@code bytes} without it, and sends it. */
+    void transmit(Connection connection, byte[] bytes) {
+        Path path = connection.path;
+        if (path.ipv6()) {
+            new TcpPacket(bytes).fillChecksum(path.ipv6Source(), path.ipv6Destination());
+        } else {
+            new TcpPacket(bytes).fillChecksum(path.ipv4Source(), path.ipv4Destination());
+        }
+        send(path, bytes);
+    }
+
+    private void send(Path path, byte[] bytes) {
+        context.counters().increment("tcp.segments-out");
+        if (path.ipv6()) {
+            ipv6.sendUpperLayer(path.ipv6Source(), path.ipv6Destination(), IpProtocol.TCP, bytes, path.onFailure());
+        } else {
+            ipv4.send(path.ipv4Destination(), IpProtocol.TCP, bytes, path.onFailure());
+        }
+    }
+
+    /**
+     * The wire addresses of a 4-tuple and the handler of a failed send, built once per connection
+     * so that sending a segment converts no address.
+     */
+    record Path(boolean ipv6, Ipv4Address ipv4Source, Ipv4Address ipv4Destination, Ipv6Address ipv6Source, Ipv6Address ipv6Destination,
+            Consumer<String> onFailure) {
+    }
+
+    Path path(ConnectionId id) {
         Consumer<String> onFailure = reason -> {
             context.counters().increment("tcp.send-failed");
             context.event("tcp.send-failed", id + ": " + reason);
         };
-        context.counters().increment("tcp.segments-out");
         if (id.isIpv6()) {
-            Ipv6Address source = Ipv6Address.of((Inet6Address) id.localAddress());
-            Ipv6Address destination = Ipv6Address.of((Inet6Address) id.remoteAddress());
-            segment.emit(new TcpPacket(bytes), source, destination);
-            ipv6.sendUpperLayer(source, destination, IpProtocol.TCP, bytes, onFailure);
-        } else {
-            Ipv4Address source = Ipv4Address.of((Inet4Address) id.localAddress());
-            Ipv4Address destination = Ipv4Address.of((Inet4Address) id.remoteAddress());
-            segment.emit(new TcpPacket(bytes), source, destination);
-            ipv4.send(destination, IpProtocol.TCP, bytes, onFailure);
+            return new Path(true, null, null, Ipv6Address.of((Inet6Address) id.localAddress()), Ipv6Address.of((Inet6Address) id.remoteAddress()),
+                    onFailure);
         }
+        return new Path(false, Ipv4Address.of((Inet4Address) id.localAddress()), Ipv4Address.of((Inet4Address) id.remoteAddress()), null, null,
+                onFailure);
     }
 
     /** The MSS we announce: the link MTU less 40 bytes of IPv4 and TCP headers, or 60 of IPv6 and TCP. */
@@ -281,6 +325,10 @@ public final class TcpLayer {
 
     long isn(ConnectionId id) {
         return isn.next(id, context.now());
+    }
+
+    long timestampOffset(ConnectionId id) {
+        return isn.timestampOffset(id);
     }
 
     long now() {
@@ -307,7 +355,7 @@ public final class TcpLayer {
     public List<StackSnapshot.TcpSocket> snapshot() {
         List<StackSnapshot.TcpSocket> result = new ArrayList<>();
         for (Listener listener : listeners.values()) {
-            result.add(new StackSnapshot.TcpSocket(null, listener.port(), null, 0, TcpState.LISTEN.toString(), 0, 0, 0, 0, 0, 0, 0, 0));
+            result.add(StackSnapshot.TcpSocket.listener(listener.port()));
         }
         for (Connection connection : connections.values()) {
             result.add(connection.snapshot());
