@@ -92,6 +92,8 @@ class LibraryTsharkTest {
             "tcp/blind-rst-challenge-ack", List.of("Connection reset (RST)"),
             "tcp/out-of-window-rst-ignored", List.of("Connection reset (RST)"),
             "tcp/closed-port-reset-fields", List.of("Connection reset (RST)"),
+            // The peer advertises a zero window on purpose, to make the stack probe it.
+            "tcp/zero-window-update", List.of("TCP Zero Window segment"),
             // The link loses, duplicates and reorders segments, and tshark's TCP analysis reports each gap, copy and late arrival.
             // The 64 KiB window without window scaling also fills up while a hole waits for retransmission.
             "tcp/lossy-10mb-transfer", List.of("Previous segment(s) not captured (common at capture start)",
