@@ -282,6 +282,10 @@ final class Connection implements TcpConnection {
     /** Takes SND.UNA forward to {@code ack}, which lies in (SND.UNA, SND.NXT], and runs RFC 6298 §5.2 and §5.3. */
     void acknowledge(long ack) {
         long acked = SequenceNumbers.distance(ack, sndUna);
+        if (sndUna == iss) {
+            // The SYN takes one sequence number but no byte of the send buffer, which may already hold data written before ESTABLISHED.
+            acked--;
+        }
         sendBuffer.discard((int) Math.min(acked, sendBuffer.size()));
         sndUna = ack;
         if (rttTiming && SequenceNumbers.lessOrEqual(rttSequence, ack)) {
