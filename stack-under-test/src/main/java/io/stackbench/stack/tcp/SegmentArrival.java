@@ -106,7 +106,10 @@ final class SegmentArrival {
         long len = seg.len();
         long windowEnd = SequenceNumbers.add(c.rcvNxt, c.rcvWnd);
         if (len == 0) {
-            return c.rcvWnd == 0 ? seg.seq() == c.rcvNxt : SequenceNumbers.inRange(c.rcvNxt, seg.seq(), windowEnd);
+            // Deviation: RFC 9293 excludes SEG.SEQ = RCV.NXT + RCV.WND, but a peer that has filled our whole window sends its
+            // ACKs with exactly that sequence number. Rejecting them made both sides reply to each other's ACKs with ACKs forever.
+            return c.rcvWnd == 0 ? seg.seq() == c.rcvNxt
+                    : SequenceNumbers.inRange(c.rcvNxt, seg.seq(), windowEnd) || seg.seq() == windowEnd;
         }
         if (c.rcvWnd == 0) {
             return false;
