@@ -73,7 +73,7 @@ final class SegmentArrival {
     static void inOtherState(Connection c, Segment seg) {
         if (!sequenceAcceptable(c, seg)) {
             if (!seg.has(TcpFlags.RST)) {
-                c.sendAck();
+                c.sendAckForInvalidSegment();
             }
             c.layer.counters().drop("tcp.unacceptable-segment");
             return;
@@ -165,7 +165,7 @@ final class SegmentArrival {
     private static boolean acknowledgeData(Connection c, Segment seg) {
         if (SequenceNumbers.lessThan(c.sndNxt, seg.ack())) {
             // An ACK for data not yet sent: acknowledge and drop.
-            c.sendAck();
+            c.sendAckForInvalidSegment();
             c.layer.counters().drop("tcp.ack-of-unsent-data");
             return false;
         }
