@@ -78,11 +78,14 @@ public sealed interface StepSpec {
     record TcpConnect(String id, long atNanos, String node, InetAddress target, int port) implements StepSpec {
     }
 
-    /** Writes {@code payload} on the connection opened by the tcp-connect step {@code connection}. */
+    /**
+     * Writes {@code payload} on the connection opened by the tcp-connect step {@code connection}, or
+     * on the first connection accepted by the port of the tcp-listen step {@code connection}.
+     */
     record TcpSend(String id, long atNanos, String connection, byte[] payload) implements StepSpec {
     }
 
-    /** Closes ({@code abort} false) or resets ({@code abort} true) the connection of a tcp-connect step. */
+    /** Closes ({@code abort} false) or resets ({@code abort} true) the connection that {@code connection} names, as in {@link TcpSend}. */
     record TcpClose(String id, long atNanos, String connection, boolean abort) implements StepSpec {
     }
 }

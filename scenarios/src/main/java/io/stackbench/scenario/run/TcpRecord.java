@@ -14,7 +14,7 @@ final class TcpRecord {
 
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Set<String> remotes = new LinkedHashSet<>();
-    /** The connection of a tcp-connect step, or null for a listening port or a failed connect. */
+    /** The connection of a tcp-connect step or the first one a listening port accepted, or null before either exists. */
     TcpConnection connection;
 
     void connected(TcpConnection accepted) {
