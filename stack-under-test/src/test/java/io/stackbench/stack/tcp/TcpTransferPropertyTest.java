@@ -41,10 +41,10 @@ class TcpTransferPropertyTest {
     private static final long START = SimTime.seconds(3);
     /**
      * Longest time without progress (a byte delivered, an acknowledgment, a state change) before
-     * both connections are CLOSED or in TIME-WAIT. A connection gives up after 8 timeouts in a row
-     * with the RTO capped at 60 s (RFC 6298 §2.5), which takes less than 6 minutes.
+     * both connections are CLOSED or in TIME-WAIT. A connection gives up at its ninth timeout in a
+     * row, which takes at most 9 minutes with the RTO capped at 60 s (RFC 6298 §2.5).
      */
-    private static final long STALL_LIMIT = SimTime.seconds(600);
+    private static final long STALL_LIMIT = SimTime.seconds(900);
     /**
      * Bound on the whole transfer and both closes, loose on purpose. Without fast retransmit every
      * hole that loss leaves waits for a retransmission timeout. RFC 6298's backed-off RTO stays near
