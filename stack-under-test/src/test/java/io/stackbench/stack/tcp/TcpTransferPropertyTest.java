@@ -54,9 +54,9 @@ class TcpTransferPropertyTest {
     /** Bound on TIME-WAIT: 2 MSL with RFC 9293's suggested MSL of 2 minutes, plus a second. */
     private static final long TIME_WAIT_LIMIT = SimTime.seconds(241);
     private static final long POLL_INTERVAL = SimTime.seconds(1);
-    /** Examples per run; {@code -Dtcp.transfer.examples=N} asks for more in a longer run. */
+    /** Examples per run. A longer run sets another count with {@code -Dtcp.transfer.examples=N}. */
     private static final int EXAMPLES = Integer.getInteger("tcp.transfer.examples", 500);
-    /** Seed of the generated cases; {@code -Dtcp.transfer.seed=N} draws another set. */
+    /** Seed of the generated cases. {@code -Dtcp.transfer.seed=N} draws another set. */
     private static final long SEED = Long.getLong("tcp.transfer.seed", 9293L);
     /** System property that runs only the case it contains, written as in a failure message. */
     private static final String REPLAY_PROPERTY = "tcp.transfer.case";
