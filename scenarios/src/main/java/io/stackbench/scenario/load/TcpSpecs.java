@@ -68,9 +68,27 @@ final class TcpSpecs {
         return null;
     }
 
+    /**
+     * Returns the id of the tcp-connect or tcp-listen step that a tcp-send, tcp-close or tcp-abort
+     * step names in "connection", or null after a problem. A tcp-listen step stands for the first
+     * connection its port accepts.
+     */
+    static String connectionOrListener(JsonNode s, String p, JsonFields fields, Map<String, StepSpec> steps) {
+        String connection = fields.string(s, p, "connection", null, true, "\"conn-1\"");
+        if (connection == null) {
+            return null;
+        }
+        if (steps.get(connection) instanceof StepSpec.TcpConnect || steps.get(connection) instanceof StepSpec.TcpListen) {
+            return connection;
+        }
+        fields.problem(p + "/connection", s.get("connection"), "no earlier tcp-connect or tcp-listen step has id \"" + connection + "\"",
+                "use the \"id\" of a step with \"do\": \"tcp-connect\", or of a tcp-listen step for the first connection it accepts");
+        return null;
+    }
+
     static StepSpec send(JsonNode s, String p, JsonFields fields, String id, long at, Map<String, StepSpec> steps) {
         fields.object(s, p, TCP_SEND_STEP_FIELDS);
-        StepSpec.TcpConnect connect = connection(s, p, fields, steps);
+        String connection = connectionOrListener(s, p, fields, steps);
         byte[] text = null;
         long length = 0;
         if (s.has("text") && s.has("bytes")) {
@@ -83,13 +101,12 @@ final class TcpSpecs {
         } else {
             fields.problem(p, s, "a tcp-send step needs \"text\" or \"bytes\"", "add \"text\": \"hello\" or \"bytes\": 100");
         }
-        return new StepSpec.TcpSend(id, at, connect == null ? null : connect.id(), text, length);
+        return new StepSpec.TcpSend(id, at, connection, text, length);
     }
 
     static StepSpec close(JsonNode s, String p, JsonFields fields, String id, long at, Map<String, StepSpec> steps, boolean abort) {
         fields.object(s, p, TCP_CLOSE_STEP_FIELDS);
-        StepSpec.TcpConnect connect = connection(s, p, fields, steps);
-        return new StepSpec.TcpClose(id, at, connect == null ? null : connect.id(), abort);
+        return new StepSpec.TcpClose(id, at, connectionOrListener(s, p, fields, steps), abort);
     }
 
     /** Reads a tcp expectation about a listening port ("node" and "port") or a connection ("connection"). */

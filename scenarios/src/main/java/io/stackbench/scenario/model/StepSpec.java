@@ -79,14 +79,15 @@ public sealed interface StepSpec {
     }
 
     /**
-     * Writes data on the connection opened by the tcp-connect step {@code connection}: {@code text}
+     * Writes data on the connection opened by the tcp-connect step {@code connection}, or on the
+     * first connection accepted by the port of the tcp-listen step {@code connection}: {@code text}
      * when it is not null, else {@code length} bytes of the counting pattern (byte i is i mod 256),
      * streamed as the send buffer frees up.
      */
     record TcpSend(String id, long atNanos, String connection, byte[] text, long length) implements StepSpec {
     }
 
-    /** Closes ({@code abort} false) or resets ({@code abort} true) the connection of a tcp-connect step. */
+    /** Closes ({@code abort} false) or resets ({@code abort} true) the connection that {@code connection} names, as in {@link TcpSend}. */
     record TcpClose(String id, long atNanos, String connection, boolean abort) implements StepSpec {
     }
 }

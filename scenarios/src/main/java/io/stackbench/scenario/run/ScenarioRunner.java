@@ -346,7 +346,7 @@ public final class ScenarioRunner {
         }
 
         private void tcpSend(StepSpec.TcpSend send) {
-            TcpRecord record = tcpRecords.get(ExpectationJudge.tcpKey(null, 0, send.connection()));
+            TcpRecord record = recordOfConnection(send.connection());
             String node = nodeOfConnection(send.connection());
             if (record == null || record.connection == null) {
                 tcpFailed(node, "step " + send.id() + ": connection " + send.connection() + " was not opened");
@@ -358,7 +358,8 @@ public final class ScenarioRunner {
                         + record.connection.state() + (outbox.closeRequested() ? " after its tcp-close step" : ""));
                 return;
             }
-            cause = "step " + send.id() + ": send " + send.length() + " bytes on " + send.connection();
+            long count = send.text() != null ? send.text().length : send.length();
+            cause = "step " + send.id() + ": send " + count + " bytes on " + send.connection();
             try {
                 if (send.text() != null) {
                     outbox.addBytes(send.text().clone());
@@ -374,7 +375,7 @@ public final class ScenarioRunner {
         }
 
         private void tcpClose(StepSpec.TcpClose close) {
-            TcpRecord record = tcpRecords.get(ExpectationJudge.tcpKey(null, 0, close.connection()));
+            TcpRecord record = recordOfConnection(close.connection());
             if (record == null || record.connection == null) {
                 tcpFailed(nodeOfConnection(close.connection()), "step " + close.id() + ": connection " + close.connection() + " was not opened");
                 return;
@@ -393,8 +394,25 @@ public final class ScenarioRunner {
         }
 
         private String nodeOfConnection(String connection) {
-            return scenario.steps().stream().filter(s -> s instanceof StepSpec.TcpConnect c && c.id().equals(connection))
-                    .map(s -> ((StepSpec.TcpConnect) s).node()).findFirst().orElse("?");
+            for (StepSpec step : scenario.steps()) {
+                if (step instanceof StepSpec.TcpConnect connect && connect.id().equals(connection)) {
+                    return connect.node();
+                }
+                if (step instanceof StepSpec.TcpListen listen && listen.id().equals(connection)) {
+                    return listen.node();
+                }
+            }
+            return "?";
+        }
+
+        /** Returns the record of a tcp-connect step, or of a tcp-listen step's port, by the step's id. */
+        private TcpRecord recordOfConnection(String connection) {
+            for (StepSpec step : scenario.steps()) {
+                if (step instanceof StepSpec.TcpListen listen && listen.id().equals(connection)) {
+                    return tcpRecords.get(ExpectationJudge.tcpKey(listen.node(), listen.port(), null));
+                }
+            }
+            return tcpRecords.get(ExpectationJudge.tcpKey(null, 0, connection));
         }
 
         /** Records a failed TCP step as an event, which an event expectation of kind bench.tcp-failed can check. */
@@ -421,6 +439,10 @@ public final class ScenarioRunner {
             @Override
             public void onEstablished(TcpConnection connection) {
                 record.connected(connection);
+                if (record.connection == null) {
+                    // A listening port's first connection, which steps can name by the tcp-listen step's id.
+                    record.connection = connection;
+                }
                 String remote = Addresses.format(connection.remoteAddress());
                 events.add(new StackEvent(simulator.now(), node, "bench.tcp-established", "TCP connection " + connection.localPort() + " <-> "
                         + remote + " " + connection.remotePort() + " ESTABLISHED"));

@@ -20,7 +20,7 @@ final class TcpRecord {
     private final MessageDigest received = newSha256();
     private long receivedBytes;
     private final Set<String> remotes = new LinkedHashSet<>();
-    /** The connection of a tcp-connect step, or null for a listening port or a failed connect. */
+    /** The connection of a tcp-connect step or the first one a listening port accepted, or null before either exists. */
     TcpConnection connection;
     /** Per connection, the data the bench wrote that its send buffer has not taken yet; only looked up, never iterated. */
     private final Map<TcpConnection, TcpOutbox> outboxes = new IdentityHashMap<>();

@@ -874,4 +874,30 @@ class ScenarioLoaderTest {
         assertThat(e.getMessage()).contains(file + ":4:15: /duration: invalid duration unit \"x\"");
         assertThat(e.getMessage()).contains("(value: \"10.0.0.999\")").contains(". Fix: ");
     }
+
+    // ---- TCP steps naming a listener ----
+
+    @Test
+    void tcpCloseNamesListenStep() throws Exception {
+        String json = valid("{\"id\": \"ping-bob\", \"at\": \"1s\", \"do\": \"ping\", \"node\": \"alice\", \"target\": \"10.0.0.2\"}",
+                "{\"id\": \"ping-bob\", \"at\": \"1s\", \"do\": \"ping\", \"node\": \"alice\", \"target\": \"10.0.0.2\"},\n"
+                        + "    {\"id\": \"web\", \"at\": \"0s\", \"do\": \"tcp-listen\", \"node\": \"alice\", \"port\": 80},\n"
+                        + "    {\"id\": \"bye\", \"at\": \"2s\", \"do\": \"tcp-close\", \"connection\": \"web\"}");
+
+        Scenario scenario = load(json);
+
+        assertThat(scenario.steps()).contains(new StepSpec.TcpClose("bye", 2_000_000_000L, "web", false));
+    }
+
+    @Test
+    void tcpCloseOfUnknownStepNamesBothKinds() throws Exception {
+        String json = valid("{\"id\": \"ping-bob\", \"at\": \"1s\", \"do\": \"ping\", \"node\": \"alice\", \"target\": \"10.0.0.2\"}",
+                "{\"id\": \"ping-bob\", \"at\": \"1s\", \"do\": \"ping\", \"node\": \"alice\", \"target\": \"10.0.0.2\"},\n"
+                        + "    {\"id\": \"bye\", \"at\": \"2s\", \"do\": \"tcp-close\", \"connection\": \"ping-bob\"}");
+
+        ScenarioProblem problem = onlyProblem(json);
+
+        assertThat(problem.jsonPath()).isEqualTo("/steps/1/connection");
+        assertThat(problem.message()).isEqualTo("no earlier tcp-connect or tcp-listen step has id \"ping-bob\"");
+    }
 }

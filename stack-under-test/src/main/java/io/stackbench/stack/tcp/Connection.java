@@ -21,6 +21,13 @@ final class Connection implements TcpConnection {
     /** Timeouts in a row after which a connection gives up: 1 + 2 + ... + 60 s covers more than RFC 9293's 100 s R2. */
     static final int MAX_RETRANSMISSIONS = 8;
 
+    /**
+     * Minimum time between two ACKs sent in reply to unacceptable segments or to ACKs of unsent data.
+     * Two ends that disagree about the sequence space, after a spoofed segment was accepted, find each
+     * other's ACKs unacceptable, and without a limit they would exchange ACKs forever.
+     */
+    static final long INVALID_SEGMENT_ACK_INTERVAL = RetransmissionTimer.SECOND / 2;
+
     /** SYN-ACK timeouts after which a half-open passive connection is dropped, freeing its backlog slot. */
     static final int MAX_SYN_ACK_RETRANSMISSIONS = 5;
 
@@ -88,6 +95,8 @@ final class Connection implements TcpConnection {
     private boolean closedReported;
     private boolean ackSent;
     private long lastAckSent;
+    private boolean invalidSegmentAckSent;
+    private long lastInvalidSegmentAckTime;
 
     Connection(TcpLayer layer, ConnectionId id, TcpHandler handler, TcpLayer.Listener listener) {
         this.layer = layer;
@@ -226,6 +235,18 @@ final class Connection implements TcpConnection {
         retransmission.startRttSample(SequenceNumbers.add(iss, 1));
         sender.sendSyn(withAck);
         retransmission.startTimer(false);
+    }
+
+    /** Sends an ACK in reply to an invalid segment, unless one went out less than {@link #INVALID_SEGMENT_ACK_INTERVAL} ago. */
+    void sendAckForInvalidSegment() {
+        long now = layer.now();
+        if (invalidSegmentAckSent && now - lastInvalidSegmentAckTime < INVALID_SEGMENT_ACK_INTERVAL) {
+            layer.counters().increment("tcp.invalid-segment-acks-suppressed");
+            return;
+        }
+        invalidSegmentAckSent = true;
+        lastInvalidSegmentAckTime = now;
+        sendAck();
     }
 
     void sendSynAck() {

@@ -92,7 +92,7 @@ final class SegmentArrival {
 
         if (!sequenceAcceptable(c, seg)) {
             if (!reset) {
-                c.sendAck();
+                c.sendAckForInvalidSegment();
             }
             c.layer.counters().drop("tcp.unacceptable-segment");
             return;
@@ -128,7 +128,10 @@ final class SegmentArrival {
         long len = seg.len();
         long windowEnd = SequenceNumbers.add(c.rcvNxt, c.rcvWnd);
         if (len == 0) {
-            return c.rcvWnd == 0 ? seg.seq() == c.rcvNxt : SequenceNumbers.inRange(c.rcvNxt, seg.seq(), windowEnd);
+            // Deviation: RFC 9293 excludes SEG.SEQ = RCV.NXT + RCV.WND, but a peer that has filled our whole window sends its
+            // ACKs with exactly that sequence number. Rejecting them made both sides reply to each other's ACKs with ACKs forever.
+            return c.rcvWnd == 0 ? seg.seq() == c.rcvNxt
+                    : SequenceNumbers.inRange(c.rcvNxt, seg.seq(), windowEnd) || seg.seq() == windowEnd;
         }
         if (c.rcvWnd == 0) {
             return false;
