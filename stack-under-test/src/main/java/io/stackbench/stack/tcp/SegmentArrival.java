@@ -228,20 +228,22 @@ final class SegmentArrival {
             case CLOSING -> {
                 if (c.finAcknowledged()) {
                     c.enterTimeWait();
+                    return false;
                 }
-                return false;
             }
             case LAST_ACK -> {
                 if (c.finAcknowledged()) {
                     c.becomeClosed("closed");
+                    return false;
                 }
-                return false;
             }
             default -> {
             }
         }
+        // After a retransmission timeout took SND.NXT back, ACKs clock out the rest again, also
+        // in CLOSING and LAST-ACK, where the FIN was sent before the timeout.
         c.output();
-        return true;
+        return c.state != TcpState.CLOSING && c.state != TcpState.LAST_ACK;
     }
 
     /**
