@@ -316,9 +316,14 @@ final class Sender {
 
     // ---- segments ----
 
-    /** Sends an ACK for RCV.NXT with SND.NXT as its sequence number. */
+    /**
+     * Sends an ACK for RCV.NXT with SND.MAX as its sequence number, as BSD does. SND.NXT can be
+     * behind SND.MAX after a retransmission timeout; an ACK numbered from there would be older than
+     * the peer's RCV.NXT, so the peer would drop it unread, and two sides that both retransmit would
+     * then never learn what the other received.
+     */
     void sendAck() {
-        emit(c.sndNxt, ACK, 0, 0);
+        emit(c.sndMax, ACK, 0, 0);
     }
 
     /** Sends {@code <SEQ=SND.NXT><CTL=RST>}, for ABORT (RFC 9293 §3.10.5). */

@@ -287,19 +287,20 @@ class TcpTransferPropertyTest {
         assertThat(client.failures).as("%s: failed calls on a", c).isEmpty();
         assertThat(server.failures).as("%s: failed calls on b", c).isEmpty();
         assertThat(server.establishedCount).as("%s: connections b accepted", c).isEqualTo(1);
-        assertSameBytes(c, "b", server.received.toByteArray(), aToB);
-        assertSameBytes(c, "a", client.received.toByteArray(), bToA);
+        String endings = "a ended " + client.closedReasons + ", b ended " + server.closedReasons;
+        assertSameBytes(c, "b", server.received.toByteArray(), aToB, endings);
+        assertSameBytes(c, "a", client.received.toByteArray(), bToA, endings);
         // A side still in TIME-WAIT has no reason yet; one that left it or sent the last FIN must have closed in order.
         assertThat(client.closedReasons).as("%s: how a's connection ended so far", c).isSubsetOf("closed");
         assertThat(server.closedReasons).as("%s: how b's connection ended so far", c).isSubsetOf("closed");
     }
 
     /** Compares content, not only length, and names the first differing offset. */
-    private static void assertSameBytes(TransferCase c, String receiver, byte[] actual, byte[] expected) {
+    private static void assertSameBytes(TransferCase c, String receiver, byte[] actual, byte[] expected, String endings) {
         int mismatch = Arrays.mismatch(actual, expected);
         if (mismatch >= 0) {
             throw new AssertionError(c + ": " + receiver + " received " + actual.length + " bytes, expected " + expected.length
-                    + "; first difference at offset " + mismatch);
+                    + "; first difference at offset " + mismatch + "; " + endings);
         }
     }
 
