@@ -91,7 +91,12 @@ final class SegmentArrival {
         }
 
         if (!sequenceAcceptable(c, seg)) {
-            if (!reset) {
+            if (!reset && seg.len() > 0) {
+                // A retransmitted segment we already hold: its ACK may be the one the peer lost, so it always goes out.
+                c.sendAck();
+            } else if (!reset) {
+                // An empty segment outside the window: a limited reply, as Linux's tcp_invalid_ratelimit does, so two
+                // sides that disagree on the sequence numbers cannot keep answering each other's ACKs.
                 c.sendAckForInvalidSegment();
             }
             c.layer.counters().drop("tcp.unacceptable-segment");
