@@ -42,6 +42,8 @@ final class TransferEndpoint implements TcpHandler {
     final ByteArrayOutputStream received = new ByteArrayOutputStream();
     final List<String> closedReasons = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
+    /** Connections other than the transfer's that ended, such as one a late SYN opened. */
+    int otherConnectionsClosed;
     TcpConnection connection;
     int establishedCount;
     private boolean writingStarted;
@@ -172,8 +174,17 @@ final class TransferEndpoint implements TcpHandler {
         }
     }
 
+    /**
+     * Records how the transfer's connection ended. A late copy of the SYN can reach the listener after
+     * that connection closed and open a half-open one, which the other side's RST then ends as RFC
+     * 9293 §3.10.7.4 says; that one is not the transfer's, so only its count is kept.
+     */
     @Override
     public void onClosed(TcpConnection from, String reason) {
-        closedReasons.add(reason);
+        if (connection == null || from == connection) {
+            closedReasons.add(reason);
+        } else {
+            otherConnectionsClosed++;
+        }
     }
 }
