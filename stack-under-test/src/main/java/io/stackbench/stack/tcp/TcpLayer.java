@@ -58,10 +58,14 @@ public final class TcpLayer {
     private Ipv4Layer ipv4;
     private Ipv6Layer ipv6;
     private int nextEphemeralPort = -1;
+    private final Counters.Counter segmentsIn;
+    private final Counters.Counter segmentsOut;
 
     public TcpLayer(StackContext context) {
         this.context = context;
         this.isn = new IsnGenerator(context.host().random());
+        this.segmentsIn = context.counters().counter("tcp.segments-in");
+        this.segmentsOut = context.counters().counter("tcp.segments-out");
     }
 
     /** Sets the IPv4 layer, or leaves it null when IPv4 is off (--ipv6-only=true). */
@@ -196,7 +200,7 @@ public final class TcpLayer {
             context.counters().drop("tcp.not-unicast");
             return;
         }
-        context.counters().increment("tcp.segments-in");
+        segmentsIn.increment();
 
         Connection connection = connections.get(id);
         if (connection != null) {
@@ -282,8 +286,33 @@ public final class TcpLayer {
         send(path, bytes);
     }
 
+    /**
+     * Returns where a segment of {@code connection} starts in the buffer that {@link
+     * #transmitInFrame} takes: after the Ethernet and IPv6 headers over IPv6, so the segment is
+     * written into its frame, and at 0 over IPv4, whose layer copies it.
+     */
+    int segmentOffset(Connection connection) {
+        return connection.path.ipv6() ? Ipv6Layer.UPPER_LAYER_OFFSET : 0;
+    }
+
+    /**
+     * Fills the checksum of a connection's segment, written without it from {@link #segmentOffset}
+     * to the end of {@code buffer}, and sends it.
+     */
+    void transmitInFrame(Connection connection, byte[] buffer) {
+        Path path = connection.path;
+        if (!path.ipv6()) {
+            transmit(connection, buffer);
+            return;
+        }
+        int length = buffer.length - Ipv6Layer.UPPER_LAYER_OFFSET;
+        new TcpPacket(buffer, Ipv6Layer.UPPER_LAYER_OFFSET, length).fillChecksum(path.ipv6Source(), path.ipv6Destination());
+        segmentsOut.increment();
+        ipv6.sendUpperLayerInFrame(path.ipv6Source(), path.ipv6Destination(), IpProtocol.TCP, buffer, length, path.onFailure());
+    }
+
     private void send(Path path, byte[] bytes) {
-        context.counters().increment("tcp.segments-out");
+        segmentsOut.increment();
         if (path.ipv6()) {
             ipv6.sendUpperLayer(path.ipv6Source(), path.ipv6Destination(), IpProtocol.TCP, bytes, path.onFailure());
         } else {
