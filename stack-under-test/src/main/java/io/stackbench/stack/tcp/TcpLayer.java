@@ -60,6 +60,13 @@ public final class TcpLayer {
     private int nextEphemeralPort = -1;
     private final Counters.Counter segmentsIn;
     private final Counters.Counter segmentsOut;
+    /**
+     * The connection that the last IPv6 segment went to, while it is still in {@link #connections}:
+     * every put and remove clears it.
+     * A bulk flow sends segment after segment to one connection, and this spares them building a
+     * {@link ConnectionId} of two {@link Inet6Address} objects and hashing it.
+     */
+    private Connection lastIpv6Arrival;
 
     public TcpLayer(StackContext context) {
         this.context = context;
@@ -115,6 +122,7 @@ public final class TcpLayer {
         ConnectionId id = new ConnectionId(source, ephemeralPort(), destination, port);
         Connection connection = new Connection(this, id, handler, null);
         connections.put(id, connection);
+        lastIpv6Arrival = null;
         context.counters().increment("tcp.active-opens");
         connection.open();
         return connection;
@@ -190,8 +198,20 @@ public final class TcpLayer {
             context.counters().drop(e.counterName());
             return;
         }
-        arrive(new ConnectionId(destination.toInetAddress(), packet.destinationPort(), source.toInetAddress(), packet.sourcePort()), seg,
-                destination.isMulticast());
+        Connection recent = lastIpv6Arrival;
+        if (recent != null && recent.id.localPort() == packet.destinationPort() && recent.id.remotePort() == packet.sourcePort()
+                && recent.path.ipv6Source().equals(destination) && recent.path.ipv6Destination().equals(source)) {
+            // The map would return the same connection, because its key holds the same addresses and ports.
+            segmentsIn.increment();
+            SegmentArrival.arrive(recent, seg);
+            return;
+        }
+        ConnectionId id = new ConnectionId(destination.toInetAddress(), packet.destinationPort(), source.toInetAddress(), packet.sourcePort());
+        arrive(id, seg, destination.isMulticast());
+        Connection connection = connections.get(id);
+        if (connection != null && connection.path.ipv6()) {
+            lastIpv6Arrival = connection;
+        }
     }
 
     private void arrive(ConnectionId id, Segment seg, boolean notUnicast) {
@@ -252,6 +272,7 @@ public final class TcpLayer {
         }
         Connection connection = new Connection(this, id, listener.handler(), listener);
         connections.put(id, connection);
+        lastIpv6Arrival = null;
         connection.acceptSyn(seg);
     }
 
@@ -378,6 +399,9 @@ public final class TcpLayer {
 
     void remove(Connection connection) {
         connections.remove(connection.id, connection);
+        if (lastIpv6Arrival == connection) {
+            lastIpv6Arrival = null;
+        }
     }
 
     /** Returns the listeners in port order, then the connections in the order they were created. */
