@@ -60,6 +60,8 @@ public final class TcpLayer {
     private int nextEphemeralPort = -1;
     private final Counters.Counter segmentsIn;
     private final Counters.Counter segmentsOut;
+    /** {@code tcp.segments-delivered}: runs of in-order data handed to a handler. */
+    final Counters.Counter segmentsDelivered;
     /**
      * The connection that the last IPv6 segment went to, while it is still in {@link #connections}:
      * every put and remove clears it.
@@ -73,6 +75,7 @@ public final class TcpLayer {
         this.isn = new IsnGenerator(context.host().random());
         this.segmentsIn = context.counters().counter("tcp.segments-in");
         this.segmentsOut = context.counters().counter("tcp.segments-out");
+        this.segmentsDelivered = context.counters().counter("tcp.segments-delivered");
     }
 
     /** Sets the IPv4 layer, or leaves it null when IPv4 is off (--ipv6-only=true). */
