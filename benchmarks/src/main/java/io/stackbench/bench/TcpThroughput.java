@@ -81,10 +81,12 @@ public final class TcpThroughput {
      * @param timeoutEpisodes the sender's retransmission timeouts that were not a repeat of the one
      *     before, counted by their {@code tcp.congestion} events, so a backed-off series counts once
      * @param fastRetransmits the sender's {@code tcp.fast-retransmits} counter
+     * @param transmitDrops frames that the sender's full transmit queue dropped
      * @param stalled true when no byte arrived for {@link #STALL_LIMIT} before the flow ended
      */
     record Result(long bytes, double loss, long received, long firstMismatch, long simulatedNanos, long wallNanos, long cpuNanos, long eventsRun,
-            long framesOnWire, long retransmissions, long timeoutEpisodes, long fastRetransmits, boolean stalled) {
+            long framesOnWire, long retransmissions, long timeoutEpisodes, long fastRetransmits, long transmitDrops,
+            boolean stalled) {
 
         boolean delivered() {
             return received == bytes && firstMismatch < 0 && !stalled;
@@ -118,18 +120,18 @@ public final class TcpThroughput {
         }
 
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "%14s %6s %11s %9s %11s %8s %13s %10s %12s %8s %5s %8s %s%n", "bytes", "loss", "sim Gbit/s", "wall s",
-                "wall Gbit/s", "cpu s", "sim s", "events", "frames", "retrans", "rto", "fast rtx", "check");
+        out.printf(Locale.ROOT, "%14s %6s %11s %9s %11s %8s %13s %10s %12s %8s %5s %8s %8s %s%n", "bytes", "loss", "sim Gbit/s", "wall s",
+                "wall Gbit/s", "cpu s", "sim s", "events", "frames", "retrans", "rto", "fast rtx", "tx drops", "check");
         boolean allDelivered = true;
         for (long[] flow : List.of(new long[] {lossless, 0}, new long[] {lossy, 1})) {
             if (flow[0] == 0) {
                 continue;
             }
             Result result = run(flow[0], flow[1] == 0 ? 0.0 : LOSSY_LOSS);
-            out.printf(Locale.ROOT, "%14d %5.0f%% %11.3f %9.2f %11.2f %8.2f %13.6f %10d %12d %8d %5d %8d %s%n", result.bytes(),
+            out.printf(Locale.ROOT, "%14d %5.0f%% %11.3f %9.2f %11.2f %8.2f %13.6f %10d %12d %8d %5d %8d %8d %s%n", result.bytes(),
                     result.loss() * 100, result.simulatedBitsPerSecond() / 1e9, result.wallNanos() / 1e9, result.bitsPerWallSecond() / 1e9,
                     result.cpuNanos() / 1e9, result.simulatedNanos() / 1e9, result.eventsRun(), result.framesOnWire(), result.retransmissions(),
-                    result.timeoutEpisodes(), result.fastRetransmits(), result.delivered() ? "ok" : "FAILED");
+                    result.timeoutEpisodes(), result.fastRetransmits(), result.transmitDrops(), result.delivered() ? "ok" : "FAILED");
             if (!result.delivered()) {
                 allDelivered = false;
                 System.err.printf(Locale.ROOT, "*** FAILED: %d bytes with %.0f%% loss: received %d, first mismatch at %d, stalled %b%n",
@@ -182,6 +184,8 @@ public final class TcpThroughput {
                 timeoutEpisodes[0]++;
             }
         });
+        // The sender's interface, which stack() attached last.
+        Nic senderNic = segment.nics().get(segment.nics().size() - 1);
 
         Sink sink = new Sink(simulator);
         Source source = new Source(simulator, bytes);
@@ -202,7 +206,7 @@ public final class TcpThroughput {
         long fastRetransmits = counters.getOrDefault("tcp.fast-retransmits", 0L);
         long simulated = sink.lastByteAt - source.establishedAt;
         return new Result(bytes, loss, sink.received, sink.firstMismatch, Math.max(0, simulated), wallNanos, cpuNanos, simulator.eventsRun(),
-                recorder.frames(), retransmissions, timeoutEpisodes[0], fastRetransmits, !sink.closed);
+                recorder.frames(), retransmissions, timeoutEpisodes[0], fastRetransmits, senderNic.transmitDrops(), !sink.closed);
     }
 
     private static DualStack stack(Simulator simulator, Segment segment, String name, int host, String address, Consumer<StackEvent> events) {
