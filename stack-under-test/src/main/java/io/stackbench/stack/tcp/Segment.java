@@ -60,7 +60,7 @@ final class Segment {
 
     /**
      * Reads the options of a segment whose only option is Timestamps after two NOPs, the layout
-     * of RFC 7323 Appendix A that this TCP and most others send on every segment after the SYN.
+     * of RFC 7323 Appendix A, which this TCP sends on every segment after the SYN.
      * Returns false, having read nothing, for any other 12 bytes of options, which {@link
      * TcpOption#parseAll} then parses. It gives the same values as parseAll without building a list.
      */

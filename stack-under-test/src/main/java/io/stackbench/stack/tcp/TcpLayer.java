@@ -63,8 +63,8 @@ public final class TcpLayer {
     /** {@code tcp.segments-delivered}: runs of in-order data handed to a handler. */
     final Counters.Counter segmentsDelivered;
     /**
-     * The connection that the last IPv6 segment went to, while it is still in {@link #connections}:
-     * every put and remove clears it.
+     * The connection that the last IPv6 segment went to, or null. Every put into {@link
+     * #connections} clears it, and so does the removal of this connection.
      * A bulk flow sends segment after segment to one connection, and this spares them building a
      * {@link ConnectionId} of two {@link Inet6Address} objects and hashing it.
      */
