@@ -8,6 +8,7 @@ import io.stackbench.sim.net.Nic;
 import io.stackbench.sim.net.NicStackHost;
 import io.stackbench.sim.net.Segment;
 import io.stackbench.sim.random.DeterministicRandom;
+import io.stackbench.sim.spi.StackEvent;
 import io.stackbench.sim.spi.TcpConnection;
 import io.stackbench.sim.spi.TcpHandler;
 import io.stackbench.stack.DualStack;
@@ -19,6 +20,8 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One TCP flow over IPv6 between two {@link DualStack} instances on a 10 Gbit/s link with 10 µs
@@ -73,10 +76,17 @@ public final class TcpThroughput {
      * @param cpuNanos CPU time of the thread that ran the simulation, over the same span. It varies
      *     less than wall time on a shared machine, but leaves out the garbage collector's threads.
      * @param firstMismatch offset of the first received byte that differs from the pattern, or -1
+     * @param retransmissions the sender's {@code tcp.retransmissions} counter: every segment sent
+     *     again, whether by fast retransmit, by a timeout, or by the slow start after a timeout
+     * @param timeoutEpisodes the sender's retransmission timeouts that were not a repeat of the one
+     *     before, counted by their {@code tcp.congestion} events, so a backed-off series counts once
+     * @param fastRetransmits the sender's {@code tcp.fast-retransmits} counter
+     * @param transmitDrops frames that the sender's full transmit queue dropped
      * @param stalled true when no byte arrived for {@link #STALL_LIMIT} before the flow ended
      */
     record Result(long bytes, double loss, long received, long firstMismatch, long simulatedNanos, long wallNanos, long cpuNanos, long eventsRun,
-            long framesOnWire, long retransmissions, boolean stalled) {
+            long framesOnWire, long retransmissions, long timeoutEpisodes, long fastRetransmits, long transmitDrops,
+            boolean stalled) {
 
         boolean delivered() {
             return received == bytes && firstMismatch < 0 && !stalled;
@@ -110,18 +120,18 @@ public final class TcpThroughput {
         }
 
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "%14s %6s %11s %9s %11s %8s %13s %10s %12s %8s %s%n", "bytes", "loss", "sim Gbit/s", "wall s",
-                "wall Gbit/s", "cpu s", "sim s", "events", "frames", "retrans", "check");
+        out.printf(Locale.ROOT, "%14s %6s %11s %9s %11s %8s %13s %10s %12s %8s %5s %8s %8s %s%n", "bytes", "loss", "sim Gbit/s", "wall s",
+                "wall Gbit/s", "cpu s", "sim s", "events", "frames", "retrans", "rto", "fast rtx", "tx drops", "check");
         boolean allDelivered = true;
         for (long[] flow : List.of(new long[] {lossless, 0}, new long[] {lossy, 1})) {
             if (flow[0] == 0) {
                 continue;
             }
             Result result = run(flow[0], flow[1] == 0 ? 0.0 : LOSSY_LOSS);
-            out.printf(Locale.ROOT, "%14d %5.0f%% %11.3f %9.2f %11.2f %8.2f %13.6f %10d %12d %8d %s%n", result.bytes(),
+            out.printf(Locale.ROOT, "%14d %5.0f%% %11.3f %9.2f %11.2f %8.2f %13.6f %10d %12d %8d %5d %8d %8d %s%n", result.bytes(),
                     result.loss() * 100, result.simulatedBitsPerSecond() / 1e9, result.wallNanos() / 1e9, result.bitsPerWallSecond() / 1e9,
                     result.cpuNanos() / 1e9, result.simulatedNanos() / 1e9, result.eventsRun(), result.framesOnWire(), result.retransmissions(),
-                    result.delivered() ? "ok" : "FAILED");
+                    result.timeoutEpisodes(), result.fastRetransmits(), result.transmitDrops(), result.delivered() ? "ok" : "FAILED");
             if (!result.delivered()) {
                 allDelivered = false;
                 System.err.printf(Locale.ROOT, "*** FAILED: %d bytes with %.0f%% loss: received %d, first mismatch at %d, stalled %b%n",
@@ -167,8 +177,15 @@ public final class TcpThroughput {
         CountingRecorder recorder = new CountingRecorder();
         Segment segment = new Segment(simulator, "lan", 0, LOSSLESS.withLoss(loss), DeterministicRandom.forComponent(SEED, "segment:lan"),
                 recorder);
-        DualStack receiver = stack(simulator, segment, "a", 0x0a, "2001:db8::a");
-        DualStack sender = stack(simulator, segment, "b", 0x0b, "2001:db8::b");
+        DualStack receiver = stack(simulator, segment, "a", 0x0a, "2001:db8::a", event -> { });
+        long[] timeoutEpisodes = new long[1];
+        DualStack sender = stack(simulator, segment, "b", 0x0b, "2001:db8::b", event -> {
+            if (event.kind().equals("tcp.congestion") && event.message().endsWith("after retransmission timeout")) {
+                timeoutEpisodes[0]++;
+            }
+        });
+        // The sender's interface, which stack() attached last.
+        Nic senderNic = segment.nics().get(segment.nics().size() - 1);
 
         Sink sink = new Sink(simulator);
         Source source = new Source(simulator, bytes);
@@ -184,17 +201,19 @@ public final class TcpThroughput {
         long wallNanos = System.nanoTime() - wallStart;
         long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
 
-        long retransmissions = sender.snapshot().counters().getOrDefault("tcp.retransmissions", 0L);
+        Map<String, Long> counters = sender.snapshot().counters();
+        long retransmissions = counters.getOrDefault("tcp.retransmissions", 0L);
+        long fastRetransmits = counters.getOrDefault("tcp.fast-retransmits", 0L);
         long simulated = sink.lastByteAt - source.establishedAt;
         return new Result(bytes, loss, sink.received, sink.firstMismatch, Math.max(0, simulated), wallNanos, cpuNanos, simulator.eventsRun(),
-                recorder.frames(), retransmissions, !sink.closed);
+                recorder.frames(), retransmissions, timeoutEpisodes[0], fastRetransmits, senderNic.transmitDrops(), !sink.closed);
     }
 
-    private static DualStack stack(Simulator simulator, Segment segment, String name, int host, String address) {
+    private static DualStack stack(Simulator simulator, Segment segment, String name, int host, String address, Consumer<StackEvent> events) {
         DualStack stack = new DualStack();
         Nic nic = segment.attach(name, "eth0", new MacAddress(0x0200_0000_0000L | host), (n, frame) -> stack.receive(0, frame));
         stack.start(new NicStackHost(name, List.of("--ipv6=" + address + "/64", "--ipv6-only=true", "--accept-router-advertisements=false"),
-                simulator, DeterministicRandom.forComponent(SEED, "node:" + name), nic, event -> { }, () -> null));
+                simulator, DeterministicRandom.forComponent(SEED, "node:" + name), nic, events, () -> null));
         return stack;
     }
 

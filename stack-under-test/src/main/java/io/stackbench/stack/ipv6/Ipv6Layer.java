@@ -381,10 +381,46 @@ public final class Ipv6Layer implements Ipv6Services {
         send(source, destination, protocol, payload, hopLimit, null, false, onFailure);
     }
 
+    /**
+     * Index in a frame where {@link #sendUpperLayerInFrame} expects the upper-layer packet: after
+     * the Ethernet header and the IPv6 header.
+     */
+    public static final int UPPER_LAYER_OFFSET = EthernetFrame.HEADER_LENGTH + Ipv6Packet.HEADER_LENGTH;
+
+    /**
+     * Sends an upper-layer packet that the caller wrote at {@link #UPPER_LAYER_OFFSET} of {@code
+     * frame}, as {@link #sendUpperLayer} does, but without copying it: this writes the Ethernet and
+     * IPv6 headers in front of it. {@code frame} must be exactly as long as the frame, {@code
+     * UPPER_LAYER_OFFSET + payloadLength} bytes or {@link EthernetFrame#MIN_FRAME_LENGTH} if that is
+     * more, and belongs to the stack from this call on.
+     */
+    public void sendUpperLayerInFrame(Ipv6Address source, Ipv6Address destination, IpProtocol protocol, byte[] frame, int payloadLength,
+            Consumer<String> onFailure) {
+        if (frame.length != Math.max(UPPER_LAYER_OFFSET + payloadLength, EthernetFrame.MIN_FRAME_LENGTH)) {
+            throw new IllegalArgumentException("frame of " + frame.length + " bytes does not fit a payload of " + payloadLength + " bytes");
+        }
+        if (!enabled) {
+            onFailure.accept("IPv6 is disabled on the interface");
+            return;
+        }
+        int hopLimit = destination.isMulticast() ? 1 : ndp.hopLimit();
+        send(source, destination, protocol, frame, null, payloadLength, hopLimit, null, false, onFailure);
+    }
+
     private void send(Ipv6Address source, Ipv6Address destination, IpProtocol protocol, byte[] payload, int hopLimit, MacAddress destinationMac,
             boolean routerAlert, Consumer<String> onFailure) {
+        send(source, destination, protocol, null, payload, payload.length, hopLimit, destinationMac, routerAlert, onFailure);
+    }
+
+    /**
+     * Sends either {@code payload}, copied into a new frame, or, when {@code payload} is null, the
+     * payload already at {@link #UPPER_LAYER_OFFSET} of {@code prebuilt}, which has no room for an
+     * extension header and so never carries a Router Alert.
+     */
+    private void send(Ipv6Address source, Ipv6Address destination, IpProtocol protocol, byte[] prebuilt, byte[] payload, int payloadLength,
+            int hopLimit, MacAddress destinationMac, boolean routerAlert, Consumer<String> onFailure) {
         int extension = routerAlert ? 8 : 0;
-        int total = Ipv6Packet.HEADER_LENGTH + extension + payload.length;
+        int total = Ipv6Packet.HEADER_LENGTH + extension + payloadLength;
         if (total > ndp.linkMtu()) {
             // TODO: RFC 8200 §4.5 fragmentation of our own oversize packets; until then they fail.
             context.counters().increment("ipv6.too-big");
@@ -401,10 +437,10 @@ public final class Ipv6Layer implements Ipv6Services {
         }
 
         // The packet is built after room for the Ethernet header, so the frame is written once.
-        byte[] frame = new byte[Math.max(EthernetFrame.HEADER_LENGTH + total, EthernetFrame.MIN_FRAME_LENGTH)];
+        byte[] frame = prebuilt != null ? prebuilt : new byte[Math.max(EthernetFrame.HEADER_LENGTH + total, EthernetFrame.MIN_FRAME_LENGTH)];
         int start = EthernetFrame.HEADER_LENGTH;
         Ipv6Repr header = new Ipv6Repr(source, destination, routerAlert ? new IpProtocol(HOP_BY_HOP) : protocol, hopLimit, 0, 0,
-                extension + payload.length);
+                extension + payloadLength);
         header.emit(new Ipv6Packet(frame, start, total));
         if (routerAlert) {
             // RFC 2711 Router Alert (type 5, value 0 for MLD) padded with a 2-byte PadN to 8 bytes.
@@ -416,7 +452,9 @@ public final class Ipv6Layer implements Ipv6Services {
             frame[h + 6] = 1;
             frame[h + 7] = 0;
         }
-        System.arraycopy(payload, 0, frame, start + Ipv6Packet.HEADER_LENGTH + extension, payload.length);
+        if (payload != null) {
+            System.arraycopy(payload, 0, frame, start + Ipv6Packet.HEADER_LENGTH + extension, payloadLength);
+        }
         txIpv6.increment();
 
         if (destination.isMulticast()) {

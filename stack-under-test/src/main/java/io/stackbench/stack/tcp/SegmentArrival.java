@@ -387,7 +387,7 @@ final class SegmentArrival {
         }
         c.rcvNxt = SequenceNumbers.add(c.rcvNxt, data.length);
         c.bytesReceived += data.length;
-        c.layer.counters().increment("tcp.segments-delivered");
+        c.layer.segmentsDelivered.increment();
         c.handler.onData(c, data);
     }
 

@@ -352,8 +352,10 @@ final class Sender {
     private void emit(long seq, int flags, int offset, int length) {
         boolean timestamps = c.ts.enabled();
         int headerLength = TcpPacket.MIN_HEADER_LENGTH + (timestamps ? Timestamps.OPTIONS_LENGTH : 0);
-        byte[] bytes = new byte[headerLength + length];
-        TcpPacket packet = new TcpPacket(bytes);
+        // Over IPv6 the segment is written straight into its frame, after room for the lower headers.
+        int start = c.layer.segmentOffset(c);
+        byte[] bytes = new byte[start + headerLength + length];
+        TcpPacket packet = new TcpPacket(bytes, start, headerLength + length);
         writeHeader(packet, seq, flags, headerLength);
         if (timestamps) {
             int at = packet.optionsOffset();
@@ -362,9 +364,9 @@ final class Sender {
             new TcpOption.Timestamps(c.ts.clock(c.layer.now()), c.ts.recent()).emit(bytes, at + 2);
         }
         if (length > 0) {
-            c.sendBuffer.copyTo(offset, bytes, headerLength, length);
+            c.sendBuffer.copyTo(offset, bytes, start + headerLength, length);
         }
-        c.layer.transmit(c, bytes);
+        c.layer.transmitInFrame(c, bytes);
     }
 
     private void writeHeader(TcpPacket packet, long seq, int flags, int headerLength) {

@@ -58,10 +58,24 @@ public final class TcpLayer {
     private Ipv4Layer ipv4;
     private Ipv6Layer ipv6;
     private int nextEphemeralPort = -1;
+    private final Counters.Counter segmentsIn;
+    private final Counters.Counter segmentsOut;
+    /** {@code tcp.segments-delivered}: runs of in-order data handed to a handler. */
+    final Counters.Counter segmentsDelivered;
+    /**
+     * The connection that the last IPv6 segment went to, or null. Every put into {@link
+     * #connections} clears it, and so does the removal of this connection.
+     * A bulk flow sends segment after segment to one connection, and this spares them building a
+     * {@link ConnectionId} of two {@link Inet6Address} objects and hashing it.
+     */
+    private Connection lastIpv6Arrival;
 
     public TcpLayer(StackContext context) {
         this.context = context;
         this.isn = new IsnGenerator(context.host().random());
+        this.segmentsIn = context.counters().counter("tcp.segments-in");
+        this.segmentsOut = context.counters().counter("tcp.segments-out");
+        this.segmentsDelivered = context.counters().counter("tcp.segments-delivered");
     }
 
     /** Sets the IPv4 layer, or leaves it null when IPv4 is off (--ipv6-only=true). */
@@ -111,6 +125,7 @@ public final class TcpLayer {
         ConnectionId id = new ConnectionId(source, ephemeralPort(), destination, port);
         Connection connection = new Connection(this, id, handler, null);
         connections.put(id, connection);
+        lastIpv6Arrival = null;
         context.counters().increment("tcp.active-opens");
         connection.open();
         return connection;
@@ -186,8 +201,20 @@ public final class TcpLayer {
             context.counters().drop(e.counterName());
             return;
         }
-        arrive(new ConnectionId(destination.toInetAddress(), packet.destinationPort(), source.toInetAddress(), packet.sourcePort()), seg,
-                destination.isMulticast());
+        Connection recent = lastIpv6Arrival;
+        if (recent != null && recent.id.localPort() == packet.destinationPort() && recent.id.remotePort() == packet.sourcePort()
+                && recent.path.ipv6Source().equals(destination) && recent.path.ipv6Destination().equals(source)) {
+            // The map would return the same connection, because its key holds the same addresses and ports.
+            segmentsIn.increment();
+            SegmentArrival.arrive(recent, seg);
+            return;
+        }
+        ConnectionId id = new ConnectionId(destination.toInetAddress(), packet.destinationPort(), source.toInetAddress(), packet.sourcePort());
+        arrive(id, seg, destination.isMulticast());
+        Connection connection = connections.get(id);
+        if (connection != null && connection.path.ipv6()) {
+            lastIpv6Arrival = connection;
+        }
     }
 
     private void arrive(ConnectionId id, Segment seg, boolean notUnicast) {
@@ -196,7 +223,7 @@ public final class TcpLayer {
             context.counters().drop("tcp.not-unicast");
             return;
         }
-        context.counters().increment("tcp.segments-in");
+        segmentsIn.increment();
 
         Connection connection = connections.get(id);
         if (connection != null) {
@@ -248,6 +275,7 @@ public final class TcpLayer {
         }
         Connection connection = new Connection(this, id, listener.handler(), listener);
         connections.put(id, connection);
+        lastIpv6Arrival = null;
         connection.acceptSyn(seg);
     }
 
@@ -282,8 +310,33 @@ public final class TcpLayer {
         send(path, bytes);
     }
 
+    /**
+     * Returns where a segment of {@code connection} starts in the buffer that {@link
+     * #transmitInFrame} takes: after the Ethernet and IPv6 headers over IPv6, so the segment is
+     * written into its frame, and at 0 over IPv4, whose layer copies it.
+     */
+    int segmentOffset(Connection connection) {
+        return connection.path.ipv6() ? Ipv6Layer.UPPER_LAYER_OFFSET : 0;
+    }
+
+    /**
+     * Fills the checksum of a connection's segment, written without it from {@link #segmentOffset}
+     * to the end of {@code buffer}, and sends it.
+     */
+    void transmitInFrame(Connection connection, byte[] buffer) {
+        Path path = connection.path;
+        if (!path.ipv6()) {
+            transmit(connection, buffer);
+            return;
+        }
+        int length = buffer.length - Ipv6Layer.UPPER_LAYER_OFFSET;
+        new TcpPacket(buffer, Ipv6Layer.UPPER_LAYER_OFFSET, length).fillChecksum(path.ipv6Source(), path.ipv6Destination());
+        segmentsOut.increment();
+        ipv6.sendUpperLayerInFrame(path.ipv6Source(), path.ipv6Destination(), IpProtocol.TCP, buffer, length, path.onFailure());
+    }
+
     private void send(Path path, byte[] bytes) {
-        context.counters().increment("tcp.segments-out");
+        segmentsOut.increment();
         if (path.ipv6()) {
             ipv6.sendUpperLayer(path.ipv6Source(), path.ipv6Destination(), IpProtocol.TCP, bytes, path.onFailure());
         } else {
@@ -349,6 +402,9 @@ public final class TcpLayer {
 
     void remove(Connection connection) {
         connections.remove(connection.id, connection);
+        if (lastIpv6Arrival == connection) {
+            lastIpv6Arrival = null;
+        }
     }
 
     /** Returns the listeners in port order, then the connections in the order they were created. */
