@@ -87,13 +87,23 @@ public final class Bench {
         return new ScenarioRunner(DualStack::new, text -> DisplayFilter.parse(text)::matches);
     }
 
+    /**
+     * Describes an invalid file with its first problem on the first line, which the console prints,
+     * and every problem on the lines after it, which the reports show.
+     */
+    static String invalidFile(ScenarioException e) {
+        int more = e.problems().size() - 1;
+        String first = e.problems().isEmpty() ? "" : " " + e.problems().get(0);
+        String rest = more > 0 ? " (and " + more + " more problem" + (more == 1 ? "" : "s") + ", listed by stackbench validate)" : "";
+        return "invalid scenario file:" + first + rest + "\n" + e.getMessage();
+    }
+
     public Outcome run(ScenarioFile file) throws IOException {
         Scenario scenario;
         try {
             scenario = loader().load(file.path(), file.id());
         } catch (ScenarioException e) {
-            ScenarioOutcome report = new ScenarioOutcome(file.id(), file.id(), List.of(), "", 0, 0, List.of(),
-                    "invalid scenario file:\n" + e.getMessage(), null);
+            ScenarioOutcome report = new ScenarioOutcome(file.id(), file.id(), List.of(), "", 0, 0, List.of(), invalidFile(e), null);
             return new Outcome(file, null, report);
         }
         if (options.seedOverride() != null) {

@@ -249,10 +249,11 @@ class StackbenchCliTest {
         Result result = cli("run", library.toString(), "--report-dir", reports.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.out()).contains("1 passed, 1 failed").contains("FAILED arp/broken: invalid scenario file");
+        assertThat(result.out()).contains("1 passed, 1 failed").contains("FAILED arp/broken: invalid scenario file: " + broken + ":1:");
+        assertThat(result.out()).containsPattern("FAILED arp/broken: .*\\(and [0-9]+ more problems, listed by stackbench validate\\)");
         String junit = Files.readString(reports.resolve("junit.xml"), StandardCharsets.UTF_8);
         assertThat(testcaseNames(junit)).containsExactly("arp/broken", PING);
-        assertThat(junit).contains("<failure message=\"invalid scenario file:\"").contains("/duration");
+        assertThat(junit).contains("<failure message=\"invalid scenario file: " + broken + ":1:").contains("/duration");
     }
 
     @Test
