@@ -94,7 +94,12 @@ public final class Bench {
     static String invalidFile(ScenarioException e) {
         int more = e.problems().size() - 1;
         String first = e.problems().isEmpty() ? "" : " " + e.problems().get(0);
-        String rest = more > 0 ? " (and " + more + " more problem" + (more == 1 ? "" : "s") + ", listed by stackbench validate)" : "";
+        String rest = "";
+        if (more == 1) {
+            rest = " (and 1 more problem, listed by stackbench validate)";
+        } else if (more > 1) {
+            rest = " (and " + more + " more problems, listed by stackbench validate)";
+        }
         return "invalid scenario file:" + first + rest + "\n" + e.getMessage();
     }
 
