@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,13 @@ public final class StackbenchCli implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int exitCode = execute(args, out, err);
+        // Autoflush flushes only on println, and output written with print would be lost at exit.
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */
@@ -265,9 +272,12 @@ public final class StackbenchCli implements Callable<Integer> {
         Path file;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Capture capture = read(file);
+            Capture capture = readOrReport(file, spec.commandLine().getErr());
+            if (capture == null) {
+                return USAGE;
+            }
             List<CapturedFrame> frames = capture.frames();
             for (int i = 0; i < frames.size(); i++) {
                 CapturedFrame frame = frames.get(i);
@@ -295,9 +305,15 @@ public final class StackbenchCli implements Callable<Integer> {
         Path actual;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Optional<GoldenComparison.Divergence> divergence = GoldenComparison.compare(read(expected), read(actual));
+            PrintWriter err = spec.commandLine().getErr();
+            Capture expectedCapture = readOrReport(expected, err);
+            Capture actualCapture = readOrReport(actual, err);
+            if (expectedCapture == null || actualCapture == null) {
+                return USAGE;
+            }
+            Optional<GoldenComparison.Divergence> divergence = GoldenComparison.compare(expectedCapture, actualCapture);
             if (divergence.isEmpty()) {
                 out.println("captures match packet for packet");
                 return PASSED;
@@ -305,6 +321,18 @@ public final class StackbenchCli implements Callable<Integer> {
             out.print(divergence.get().render());
             return FAILED;
         }
+    }
+
+    /** Reads a capture, or prints why it cannot and returns null. */
+    private static Capture readOrReport(Path file, PrintWriter err) {
+        try {
+            return read(file);
+        } catch (NoSuchFileException e) {
+            err.println("error: capture file not found: " + file);
+        } catch (IOException e) {
+            err.println("error: cannot read " + file + " as a pcapng or pcap capture: " + e.getMessage());
+        }
+        return null;
     }
 
     static Capture read(Path file) throws IOException {

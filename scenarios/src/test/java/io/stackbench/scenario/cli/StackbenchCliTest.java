@@ -474,7 +474,28 @@ class StackbenchCliTest {
 
         Result result = cli("show", empty.toString());
 
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("error: cannot read " + empty + " as a pcapng or pcap capture: ").doesNotContain("Exception");
+    }
+
+    @Test
+    void showMissingFileNamesIt() {
+        Path missing = work.resolve("missing.pcapng");
+
+        Result result = cli("show", missing.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: capture file not found: " + missing + System.lineSeparator());
+    }
+
+    @Test
+    void diffOfScenarioFileNamesIt() throws Exception {
+        Path json = Files.writeString(work.resolve("not-a-capture.json"), "{\"name\": \"x\"}\n");
+
+        Result result = cli("diff", repositoryGolden(PING).toString(), json.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: cannot read " + json + " as a pcapng or pcap capture: ").doesNotContain("\tat ");
     }
 
     @Test
