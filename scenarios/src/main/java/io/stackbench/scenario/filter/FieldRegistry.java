@@ -49,7 +49,14 @@ public final class FieldRegistry {
         String parent = lastDot > dot ? name.substring(0, lastDot + 1) : null;
         String lastPart = name.substring(lastDot + 1);
 
-        Set<FilterField> ranked = new LinkedHashSet<>(withinEdits(name, 2));
+        Set<FilterField> ranked = new LinkedHashSet<>();
+        // A name that stops one level short, such as tcp.options.wscale, gets the fields under it first.
+        for (FilterField field : FilterField.values()) {
+            if (field.filterName().startsWith(name + ".")) {
+                ranked.add(field);
+            }
+        }
+        ranked.addAll(withinEdits(name, 2));
         for (FilterField field : FilterField.values()) {
             boolean sameProtocol = field.protocol().equals(protocol) && field.type() != FieldType.PROTOCOL;
             boolean sharesParent = parent != null && field.filterName().startsWith(parent);

@@ -69,7 +69,7 @@ public final class Bench {
                         DisplayFilter.parse(text);
                         return null;
                     } catch (FilterSyntaxException e) {
-                        return e.getMessage();
+                        return "at position " + e.position() + " (\"" + e.filter().substring(e.position()) + "\"): " + e.reason();
                     }
                 })
                 .withBootCheck(text -> {

@@ -20,6 +20,14 @@ class FieldRegistryTest {
     }
 
     @Test
+    void parentNameSuggestsItsFieldsFirst() {
+        assertThat(FieldRegistry.closestNames("tcp.options.wscale", 3))
+                .startsWith("tcp.options.wscale.shift", "tcp.options.wscale.multiplier");
+        assertThat(FieldRegistry.closestNames("tcp.options.timestamp", 2))
+                .containsExactly("tcp.options.timestamp.tsval", "tcp.options.timestamp.tsecr");
+    }
+
+    @Test
     void lookupIsExactAndCaseSensitive() {
         assertThat(FieldRegistry.lookup("ip.src")).contains(FilterField.IP_SRC);
         assertThat(FieldRegistry.lookup("IP.SRC")).isEmpty();
