@@ -34,7 +34,8 @@ final class NewScenario implements Callable<Integer> {
     static final List<Template> TEMPLATES = List.of(
             new Template("minimal", "one stack and one trace expectation: its gratuitous ARP at boot"),
             new Template("ping", "two stacks on one segment, one pinging the other"),
-            new Template("gateway", "a stack pinging an off-link address through an arp-responder gateway"));
+            new Template("gateway", "a stack pinging an off-link address through an arp-responder gateway"),
+            new Template("tcp", "two dual stacks: one sends 100,000 bytes to the other's sink over IPv6 and closes"));
 
     /** Path segments of NAME: a letter or digit first, so "." and ".." cannot leave the library folder. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");

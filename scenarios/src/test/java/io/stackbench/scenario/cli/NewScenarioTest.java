@@ -69,7 +69,7 @@ class NewScenarioTest {
     }
 
     @ParameterizedTest(name = "template {0}")
-    @ValueSource(strings = {"minimal", "ping", "gateway"})
+    @ValueSource(strings = {"minimal", "ping", "gateway", "tcp"})
     void templateGivesPassingScenario(String template) throws IOException {
         Result result = newScenario("area/first-" + template, template);
         Path file = library.resolve("area/first-" + template + ".json");
