@@ -152,6 +152,11 @@ public final class Bench {
         return root.resolve(file.id() + ".pcapng");
     }
 
+    /** Returns the --goldens option of this run with a trailing space, or nothing when goldens live beside the library. */
+    private String goldensOption() {
+        return options.goldensRoot() == null ? "" : "--goldens " + options.goldensRoot() + " ";
+    }
+
     /** The golden check's verdict, with the divergence and the path of the capture written beside the golden, if any. */
     private record GoldenVerdict(ExpectationResult result, GoldenComparison.Divergence divergence, Path actualBeside) {
 
@@ -175,7 +180,8 @@ public final class Bench {
         }
         if (!Files.exists(golden)) {
             return new GoldenVerdict(new ExpectationResult("golden", description, false,
-                    "no golden capture; run ./stackbench run --update-goldens " + file.path() + " and read the trace before committing it"));
+                    "no golden capture; run ./stackbench run --update-goldens " + goldensOption() + file.path()
+                            + " and read the trace before committing it"));
         }
         Optional<GoldenComparison.Divergence> divergence = GoldenComparison.compare(PcapngReader.read(golden), actual);
         if (divergence.isEmpty()) {

@@ -201,6 +201,17 @@ class StackbenchCliTest {
     }
 
     @Test
+    void missingGoldenHintKeepsGoldensOption() throws Exception {
+        copy(PING, false);
+        Path elsewhere = work.resolve("other-goldens");
+
+        Result result = cli("run", library.toString(), "--goldens", elsewhere.toString(), "--report-dir", work.resolve("reports").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("run ./stackbench run --update-goldens --goldens " + elsewhere + " ");
+    }
+
+    @Test
     void divergentGoldenFailsAndNamesPacket() throws Exception {
         copy(PING, false);
         Capture golden = writeGoldenWithFlippedByte(PING, 2);
