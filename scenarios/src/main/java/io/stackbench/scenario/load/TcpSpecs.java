@@ -56,7 +56,7 @@ final class TcpSpecs {
 
     /** Returns the tcp-connect step named by the step's or expectation's "connection" field, or null after a problem. */
     static StepSpec.TcpConnect connection(JsonNode s, String p, JsonFields fields, Map<String, StepSpec> steps) {
-        String connection = fields.string(s, p, "connection", null, true, "\"conn-1\"");
+        String connection = fields.string(s, p, "connection", null, true, "\"" + exampleConnection(steps) + "\"");
         if (connection == null) {
             return null;
         }
@@ -74,7 +74,7 @@ final class TcpSpecs {
      * connection its port accepts.
      */
     static String connectionOrListener(JsonNode s, String p, JsonFields fields, Map<String, StepSpec> steps) {
-        String connection = fields.string(s, p, "connection", null, true, "\"conn-1\"");
+        String connection = fields.string(s, p, "connection", null, true, "\"" + exampleConnection(steps) + "\"");
         if (connection == null) {
             return null;
         }
@@ -84,6 +84,17 @@ final class TcpSpecs {
         fields.problem(p + "/connection", s.get("connection"), "no earlier tcp-connect or tcp-listen step has id \"" + connection + "\"",
                 "use the \"id\" of a step with \"do\": \"tcp-connect\", or of a tcp-listen step for the first connection it accepts");
         return null;
+    }
+
+    /** Returns the id of the last earlier tcp-connect step, for a fix that works as written, or "conn-1" when there is none. */
+    private static String exampleConnection(Map<String, StepSpec> steps) {
+        String example = "conn-1";
+        for (Map.Entry<String, StepSpec> step : steps.entrySet()) {
+            if (step.getValue() instanceof StepSpec.TcpConnect) {
+                example = step.getKey();
+            }
+        }
+        return example;
     }
 
     static StepSpec send(JsonNode s, String p, JsonFields fields, String id, long at, Map<String, StepSpec> steps) {

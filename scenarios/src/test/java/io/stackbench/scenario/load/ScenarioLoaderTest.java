@@ -900,4 +900,16 @@ class ScenarioLoaderTest {
         assertThat(problem.jsonPath()).isEqualTo("/steps/1/connection");
         assertThat(problem.message()).isEqualTo("no earlier tcp-connect or tcp-listen step has id \"ping-bob\"");
     }
+
+    @Test
+    void tcpSendWithoutConnectionSuggestsExistingId() throws Exception {
+        String steps = "{\"id\": \"ping-bob\", \"at\": \"1s\", \"do\": \"ping\", \"node\": \"alice\", \"target\": \"10.0.0.2\"}";
+        String json = valid(steps, steps + ",\n    {\"id\": \"conn\", \"at\": \"1s\", \"do\": \"tcp-connect\", \"node\": \"alice\", "
+                + "\"target\": \"10.0.0.2\", \"port\": 80},\n    {\"id\": \"data\", \"at\": \"2s\", \"do\": \"tcp-send\", \"text\": \"hi\"}");
+
+        ScenarioProblem problem = onlyProblem(json);
+
+        assertThat(problem.jsonPath()).isEqualTo("/steps/2/connection");
+        assertThat(problem.fix()).isEqualTo("add \"connection\": \"conn\"");
+    }
 }
