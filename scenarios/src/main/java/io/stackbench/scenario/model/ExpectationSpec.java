@@ -51,7 +51,7 @@ public sealed interface ExpectationSpec {
     record Counter(String path, String node, String name, long atNanos, long min, long max) implements ExpectationSpec {
         @Override
         public String describe() {
-            return "counter " + name + " of " + node + (min == max ? " == " + min : " in [" + min + ", " + max + "]");
+            return "counter " + name + " of " + node + (min == max ? " == " + min : " in [" + min + ", " + (max == Long.MAX_VALUE ? "∞" : max) + "]");
         }
     }
 
