@@ -93,7 +93,7 @@ public sealed interface NodeSpec {
     }
 
     /**
-     * A scripted TCP endpoint with its own addresses. It answers ARP and Neighbour Solicitations for
+     * A scripted TCP endpoint with its own addresses. It replies to ARP requests and Neighbour Solicitations for
      * them, sends its frames to {@code stack}'s MAC, and runs {@code script}.
      *
      * @param ipv4 the peer's IPv4 address, or null

@@ -35,7 +35,7 @@ final class IsnGenerator {
 
     /**
      * Returns the offset of the connection's RFC 7323 timestamp clock: the same keyed hash with a
-     * label in front of the 4-tuple, so it tells nothing about the ISN.
+     * label in front of the 4-tuple, so it reveals nothing about the ISN.
      */
     long timestampOffset(ConnectionId id) {
         return keyedHash(id, TIMESTAMP_LABEL);

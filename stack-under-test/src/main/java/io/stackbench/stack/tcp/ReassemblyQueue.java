@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Segments that arrived ahead of RCV.NXT, kept in sequence order until the gap before them fills.
- * Every piece lies inside the receive window, so the bytes held never exceed the window; the count
+ * Every piece lies inside the receive window, so the bytes kept never exceed the window. The count
  * is bounded too, because tiny segments could otherwise fill the window with many entries. A
  * segment beyond the bound is dropped and the sender retransmits it. Overlapping pieces are kept as
  * they came, and {@link #pollInOrder} trims what was already taken.

@@ -1,7 +1,7 @@
 package io.stackbench.stack.tcp;
 
 /**
- * What acknowledgments and the retransmission timer do to the sender: freeing acknowledged data,
+ * The sender's handling of acknowledgments and of the retransmission timer: freeing acknowledged data,
  * RTT samples (RFC 6298 §3 and RFC 7323 §4), the retransmission timer (RFC 6298 §5), and the
  * retransmissions that congestion control calls for. Those follow a timeout, the third duplicate
  * ACK (RFC 5681 §3.2) and a partial ACK (RFC 6582 §3.2).

@@ -95,8 +95,8 @@ final class SegmentArrival {
                 // A retransmitted segment we already hold: its ACK may be the one the peer lost, so it always goes out.
                 c.sendAck();
             } else if (!reset) {
-                // An empty segment outside the window: a limited reply, as Linux's tcp_invalid_ratelimit does, so two
-                // sides that disagree on the sequence numbers cannot keep answering each other's ACKs.
+                // An empty segment outside the window gets a rate-limited reply, as with Linux's tcp_invalid_ratelimit.
+                // Two sides that disagree on the sequence numbers then cannot keep replying to each other's ACKs.
                 c.sendAckForInvalidSegment();
             }
             c.layer.counters().drop("tcp.unacceptable-segment");
@@ -252,7 +252,7 @@ final class SegmentArrival {
     }
 
     /**
-     * The duplicate ACK of RFC 5681 §2: data is outstanding, the segment carries no data, no SYN or
+     * Returns whether the segment is a duplicate ACK by RFC 5681 §2: data is outstanding, the segment carries no data, no SYN or
      * FIN, acknowledges SND.UNA exactly and repeats the last ACK's window. A lone zero-window probe
      * does not count as outstanding, so the peer's replies to it start no fast retransmit.
      */

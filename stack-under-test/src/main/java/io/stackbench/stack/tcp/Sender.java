@@ -317,10 +317,10 @@ final class Sender {
     // ---- segments ----
 
     /**
-     * Sends an ACK for RCV.NXT with SND.MAX as its sequence number, as BSD does. SND.NXT can be
-     * behind SND.MAX after a retransmission timeout; an ACK numbered from there would be older than
-     * the peer's RCV.NXT, so the peer would drop it unread, and two sides that both retransmit would
-     * then never learn what the other received.
+     * Sends an ACK for RCV.NXT with SND.MAX as its sequence number, as BSD does. After a
+     * retransmission timeout SND.NXT can be behind SND.MAX, and an ACK numbered from there would be
+     * older than the peer's RCV.NXT. The peer would drop it unread, so two sides that both
+     * retransmit would never learn what the other received.
      */
     void sendAck() {
         emit(c.sndMax, ACK, 0, 0);

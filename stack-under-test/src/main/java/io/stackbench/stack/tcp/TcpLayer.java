@@ -204,7 +204,7 @@ public final class TcpLayer {
         Connection recent = lastIpv6Arrival;
         if (recent != null && recent.id.localPort() == packet.destinationPort() && recent.id.remotePort() == packet.sourcePort()
                 && recent.path.ipv6Source().equals(destination) && recent.path.ipv6Destination().equals(source)) {
-            // The map would return the same connection, because its key holds the same addresses and ports.
+            // The map would return the same connection, because its key contains the same addresses and ports.
             segmentsIn.increment();
             SegmentArrival.arrive(recent, seg);
             return;

@@ -20,7 +20,7 @@
  *   <li>RFC 7323, window scaling, timestamps, RTTM and PAWS.</li>
  *   <li>RFC 6528, initial sequence numbers from a keyed hash of the 4-tuple.</li>
  *   <li>RFC 5961, challenge ACKs against blind RST, SYN and ACK, and their throttling.</li>
- *   <li>RFC 1122 §4.2, TCP in hosts: no answer to broadcast or multicast segments, and §4.2.2.17
+ *   <li>RFC 1122 §4.2, TCP in hosts: no reply to broadcast or multicast segments, and §4.2.2.17
  *       on probing zero windows.</li>
  * </ul>
  */

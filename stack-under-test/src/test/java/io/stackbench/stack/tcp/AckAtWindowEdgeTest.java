@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A pure ACK whose sequence number is the right edge of our receive window, RCV.NXT + RCV.WND, is
  * what a peer sends once its data fills our whole window. Replying to it with an ACK, as the strict
- * RFC 9293 test asks, started an endless exchange of ACKs when both sides had a full window in
+ * RFC 9293 test requires, started an endless exchange of ACKs when both sides had a full window in
  * flight (found by {@link TcpTransferPropertyTest}, where link duplication then multiplied it).
  */
 class AckAtWindowEdgeTest {

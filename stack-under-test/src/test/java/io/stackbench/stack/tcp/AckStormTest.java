@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A spoofed in-window data segment makes b acknowledge bytes that a never sent. a then answers
+ * A spoofed in-window data segment makes b acknowledge bytes that a never sent. a then replies to
  * each of b's ACKs as an ACK of unsent data, and b finds each of a's ACKs below RCV.NXT, so each
  * reply caused the next one: {@link TcpInputFuzzTest} ran out of its 50 million events. ACKs sent
  * in reply to invalid segments are now limited to one per 500 ms per connection, challenge ACKs to

@@ -92,7 +92,7 @@ final class TcpPeer {
     long tsEcr;
 
     private TcpPeer() {
-        // The peer asks for our MAC first, so the stack knows the peer's and sends without ARP.
+        // The peer sends an ARP request for our MAC first, so the stack learns the peer's MAC and sends without ARP.
         fixture.receive(Frames.arpFrame(OUR_MAC, Frames.arpRequest(PEER_MAC, PEER_ADDRESS, OUR_ADDRESS)));
         fixture.takeSent();
     }
@@ -146,7 +146,7 @@ final class TcpPeer {
         return fixture.now();
     }
 
-    /** The stack's next sequence number as of the handshake: ISS + 1 plus {@code offset}. */
+    /** Returns the stack's sequence number {@code offset} bytes after the handshake: ISS + 1 + {@code offset}. */
     long stackSeq(long offset) {
         return SequenceNumbers.add(stackIss, 1 + offset);
     }

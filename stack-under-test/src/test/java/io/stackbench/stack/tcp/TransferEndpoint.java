@@ -176,8 +176,8 @@ final class TransferEndpoint implements TcpHandler {
 
     /**
      * Records how the transfer's connection ended. A late copy of the SYN can reach the listener after
-     * that connection closed and open a half-open one, which the other side's RST then ends as RFC
-     * 9293 §3.10.7.4 says; that one is not the transfer's, so only its count is kept.
+     * that connection closed and open a half-open one, which the other side's RST then ends (RFC 9293
+     * §3.10.7.4). That connection is not the transfer's, so only its count is kept.
      */
     @Override
     public void onClosed(TcpConnection from, String reason) {
